@@ -1,0 +1,68 @@
+/**
+ * Webhook events a manifest may subscribe to (schema 1.6, the latest: 51 names).
+ * Earlier schema versions allow subsets; the manifest validator knows which.
+ */
+export const WEBHOOK_EVENTS = [
+  'APPROVAL_REQUEST_STATUS_UPDATED',
+  'ASSIGNMENT_CREATED',
+  'ASSIGNMENT_DELETED',
+  'ASSIGNMENT_PUBLISHED',
+  'ASSIGNMENT_UPDATED',
+  'BALANCE_UPDATED',
+  'BILLABLE_RATE_UPDATED',
+  'CLIENT_DELETED',
+  'CLIENT_UPDATED',
+  'COST_RATE_UPDATED',
+  'EXPENSE_CREATED',
+  'EXPENSE_DELETED',
+  'EXPENSE_RESTORED',
+  'EXPENSE_UPDATED',
+  'INVOICE_UPDATED',
+  'LIMITED_USERS_ADDED_TO_WORKSPACE',
+  'NEW_APPROVAL_REQUEST',
+  'NEW_CLIENT',
+  'NEW_INVOICE',
+  'NEW_PROJECT',
+  'NEW_TAG',
+  'NEW_TASK',
+  'NEW_TIME_ENTRY',
+  'NEW_TIMER_STARTED',
+  'PROJECT_DELETED',
+  'PROJECT_UPDATED',
+  'TAG_DELETED',
+  'TAG_UPDATED',
+  'TASK_DELETED',
+  'TASK_UPDATED',
+  'TIME_ENTRY_DELETED',
+  'TIME_ENTRY_RESTORED',
+  'TIME_ENTRY_SPLIT',
+  'TIME_ENTRY_UPDATED',
+  'TIME_OFF_REQUEST_APPROVED',
+  'TIME_OFF_REQUEST_REJECTED',
+  'TIME_OFF_REQUEST_STARTED',
+  'TIME_OFF_REQUEST_UPDATED',
+  'TIME_OFF_REQUEST_WITHDRAWN',
+  'TIME_OFF_REQUESTED',
+  'TIMER_STOPPED',
+  'USER_ACTIVATED_ON_WORKSPACE',
+  'USER_DEACTIVATED_ON_WORKSPACE',
+  'USER_DELETED_FROM_WORKSPACE',
+  'USER_EMAIL_CHANGED',
+  'USER_GROUP_CREATED',
+  'USER_GROUP_DELETED',
+  'USER_GROUP_UPDATED',
+  'USER_JOINED_WORKSPACE',
+  'USER_UPDATED',
+  'USERS_INVITED_TO_WORKSPACE',
+] as const;
+
+export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
+
+/** The four lifecycle calls Clockify makes (the same in every schema version). */
+export const LIFECYCLE_TYPES = ['INSTALLED', 'DELETED', 'SETTINGS_UPDATED', 'STATUS_CHANGED'] as const;
+
+export type LifecycleType = (typeof LIFECYCLE_TYPES)[number];
+
+export function isWebhookEventName(name: string): name is WebhookEventName {
+  return (WEBHOOK_EVENTS as readonly string[]).includes(name);
+}

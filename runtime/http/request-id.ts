@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { redactText } from '../observability/redact.js';
+import { requestContext } from '../observability/request-context.js';
+import type { AddonMiddleware } from './types.js';
+
+export const REQUEST_ID_HEADER = 'X-Request-ID';
+// Accepted as given only when short and made of characters that are safe in logs and headers.
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+
+export function acceptRequestId(given: string | undefined): string {
+  return given && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Gives each request an id (the caller's when safe, else a new one), echoes it in the response,
+ * and runs the rest of the chain inside the request context so every log line carries it.
+ * Writes one access-log line per request, with the query string scrubbed of tokens.
+ */
+export function requestId(log: Logger): AddonMiddleware {
+  return async function requestId(c, next) {
+    const id = acceptRequestId(c.req.header(REQUEST_ID_HEADER));
+    const started = performance.now();
+    c.set('requestId', id);
+    c.set('log', log);
+    await requestContext.run({ requestId: id }, async () => {
+      await next();
+      c.header(REQUEST_ID_HEADER, id);
+      const url = new URL(c.req.url);
+      log.info(
+        {
+          method: c.req.method,
+          path: redactText(url.pathname + url.search),
+          status: c.res.status,
+          durationMs: Math.round((performance.now() - started) * 100) / 100,
+        },
+        'request',
+      );
+    });
+  };
+}

@@ -1,0 +1,37 @@
+import { type DestinationStream, type Logger, pino } from 'pino';
+import { redactSecrets, redactText } from './redact.js';
+import { currentRequestId } from './request-context.js';
+
+export type { Logger } from 'pino';
+
+export interface CreateLoggerOptions {
+  level?: string;
+  /** Where JSON lines go; stdout by default. Tests pass a stream to read what was logged. */
+  destination?: DestinationStream;
+  name?: string;
+}
+
+/** JSON logs; every record is scrubbed of secrets and tagged with the request it was written for. */
+export function createLogger({ level = 'info', destination, name = 'addon' }: CreateLoggerOptions = {}): Logger {
+  return pino(
+    {
+      name,
+      level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
+      formatters: { log: (record) => redactSecrets(record) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg));
+          method.apply(this, scrubbed as Parameters<typeof method>);
+        },
+      },
+      // pino serialises `err` itself; route it through the same scrubber.
+      serializers: { err: (error: unknown) => redactSecrets(error) },
+    },
+    destination ?? pino.destination({ dest: 1, sync: false }),
+  );
+}

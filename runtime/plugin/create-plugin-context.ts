@@ -1,0 +1,80 @@
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { AddonConfig } from '../config/types.js';
+import { AddonError } from '../errors/index.js';
+import type { Store } from '../store/create-store.js';
+import type { LifecycleHandler, WebhookHandler } from './handlers.js';
+import type { Registrations } from './registrations.js';
+import type { PluginContext } from './types.js';
+
+export interface ContextDependencies {
+  config: AddonConfig;
+  log: Logger;
+  store: Store;
+  registry: Registry;
+  registrations: Registrations;
+}
+
+/** The API one plugin sees: everything it registers is recorded under its name. */
+export function createPluginContext<Options>(
+  name: string,
+  options: Options,
+  { config, log, store, registry, registrations }: ContextDependencies,
+): PluginContext<Options> {
+  const file = config.source;
+  const own = <T>(value: T) => ({ plugin: name, value });
+  return {
+    name,
+    options,
+    config,
+    log: log.child({ plugin: name }),
+    store,
+    metrics: { registry, prefix: `addon_${name.replace(/-/g, '_')}_` },
+    route(method, path, handler, routeOptions) {
+      registrations.routes.push({ plugin: name, method, path, handler, options: routeOptions });
+    },
+    use(middleware) {
+      registrations.middleware.push(own(middleware));
+    },
+    policy(policyName, middleware) {
+      const existing = registrations.policies.get(policyName);
+      if (existing) {
+        throw new AddonError('SERVICE_ALREADY_PROVIDED', `auth policy "${policyName}" is defined by "${existing.plugin}" and again by "${name}"`, { file, plugin: name });
+      }
+      registrations.policies.set(policyName, own(middleware));
+    },
+    provide(key, value) {
+      const existing = registrations.services.get(key.id);
+      if (existing) {
+        throw new AddonError('SERVICE_ALREADY_PROVIDED', `service "${key.id}" is provided by "${existing.plugin}" and again by "${name}"`, { file, plugin: name });
+      }
+      registrations.services.set(key.id, own(value));
+    },
+    inject(key) {
+      const service = registrations.services.get(key.id);
+      if (!service) {
+        throw new AddonError('SERVICE_NOT_PROVIDED', `"${name}" needs service "${key.id}": configure the plugin that provides it and list it in dependsOn`, { file, plugin: name });
+      }
+      return service.value as never;
+    },
+    health(checkName, check) {
+      registrations.health.add(checkName, check);
+    },
+    webhooks: {
+      on(event, handler) {
+        registrations.webhooks.add(event, name, handler as unknown as WebhookHandler);
+      },
+    },
+    lifecycle: {
+      on(type, handler) {
+        registrations.lifecycle.add(type, name, handler as unknown as LifecycleHandler);
+      },
+    },
+    onReady(hook) {
+      registrations.readyHooks.push(own(hook));
+    },
+    onClose(hook) {
+      registrations.closeHooks.push(own(hook));
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Logger } from 'pino';
+import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
+
+/**
+ * Payload type of each webhook event. `unknown` until a typed payload is declared for it
+ * (the webhooks plugin augments this interface with one type per event family).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: augmented per event
+export interface WebhookPayloads extends Record<WebhookEventName, unknown> {}
+
+/** Payload type of each lifecycle call; augmented by the lifecycle plugin. */
+// biome-ignore lint/suspicious/noEmptyInterface: augmented per type
+export interface LifecyclePayloads extends Record<LifecycleType, unknown> {}
+
+/** What a handler gets beside the payload; plugins that dispatch add fields by augmentation. */
+export interface HandlerContext {
+  workspaceId: string;
+  log: Logger;
+}
+
+export type WebhookHandler<E extends WebhookEventName = WebhookEventName> = (
+  payload: WebhookPayloads[E],
+  context: HandlerContext & { event: E },
+) => unknown;
+
+export type LifecycleHandler<T extends LifecycleType = LifecycleType> = (
+  payload: LifecyclePayloads[T],
+  context: HandlerContext & { type: T },
+) => unknown;
+
+export interface RegisteredHandler<H> {
+  plugin: string;
+  handler: H;
+}
+
+/** Handlers collected by name from every plugin; the plugin that receives the events dispatches them. */
+export class HandlerRegistry<Name extends string, H> {
+  #handlers = new Map<Name, RegisteredHandler<H>[]>();
+
+  add(name: Name, plugin: string, handler: H): void {
+    const list = this.#handlers.get(name) ?? [];
+    list.push({ plugin, handler });
+    this.#handlers.set(name, list);
+  }
+
+  handlers(name: Name): readonly RegisteredHandler<H>[] {
+    return this.#handlers.get(name) ?? [];
+  }
+
+  /** Names with at least one handler, in the order they were first registered. */
+  names(): Name[] {
+    return [...this.#handlers.keys()];
+  }
+}

@@ -1,0 +1,76 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Logger } from 'pino';
+import { AddonError } from '../errors/index.js';
+import { type DriverName, databaseTarget } from './database-options.js';
+import { entities } from './entities/index.js';
+import { migrations } from './migrations/index.js';
+
+export interface Store {
+  readonly orm: MikroORM;
+  readonly driver: DriverName;
+  /** The database as logs may show it (password masked). */
+  readonly display: string;
+  /** A fresh EntityManager: one per request, job or test (MikroORM has no global context). */
+  em(): EntityManager;
+  /** Resolves when the database answers a trivial query within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<void>;
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface CreateStoreOptions {
+  url?: string;
+  dataDir: string;
+  log: Logger;
+  debug?: boolean;
+}
+
+/** Connects MikroORM to SQLite or PostgreSQL; migrations are run explicitly by the caller (`migrate`). */
+export async function createStore({ url, dataDir, log, debug = false }: CreateStoreOptions): Promise<Store> {
+  const target = databaseTarget({ url, dataDir });
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init({
+      ...target.options,
+      entities,
+      extensions: [Migrator],
+      migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+      debug,
+      logger: (message) => log.debug({ orm: message.slice(0, 2000) }, 'orm'),
+      discovery: { warnWhenNoEntities: false },
+    });
+    await orm.em.getConnection().execute('select 1');
+  } catch (cause) {
+    throw new AddonError('STORE_CONNECT_FAILED', `${target.display}: ${(cause as Error).message}`, {}, { cause });
+  }
+  log.debug({ driver: target.driver, database: target.display }, 'database connected');
+  return {
+    orm,
+    driver: target.driver,
+    display: target.display,
+    em: () => orm.em.fork() as EntityManager,
+    ping: (timeoutMs = 2000) => withTimeout(orm.em.getConnection().execute('select 1'), timeoutMs, 'database ping'),
+    migrate: () => migrate(orm, target.display),
+    close: () => orm.close(true),
+  };
+}
+
+async function migrate(orm: MikroORM, display: string): Promise<string[]> {
+  try {
+    const applied = await orm.getMigrator().up();
+    return applied.map((migration) => migration.name);
+  } catch (cause) {
+    const message = (cause as Error).message.slice(0, 500);
+    throw new AddonError('STORE_MIGRATION_FAILED', `${display}: ${message}`, {}, { cause });
+  }
+}
+
+function withTimeout(work: Promise<unknown>, ms: number, what: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import type { Options } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+
+export type DriverName = 'sqlite' | 'postgresql';
+
+export interface DatabaseTarget {
+  driver: DriverName;
+  /** What logs and `config check` may show: the file path, or the URL with its password masked. */
+  display: string;
+  options: Options;
+}
+
+/** `DATABASE_URL` → driver options: absent → SQLite under dataDir; `sqlite:<path>` → that file; `postgres://` → PostgreSQL. */
+export function databaseTarget({ url, dataDir }: { url?: string; dataDir: string }): DatabaseTarget {
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    return {
+      driver: 'postgresql',
+      display: maskUrl(url),
+      options: {
+        driver: PostgreSqlDriver,
+        clientUrl: url,
+        // A short acquire timeout lets /ready answer quickly when the server is gone.
+        pool: { min: 0, max: 10, acquireTimeoutMillis: 3000, idleTimeoutMillis: 10000 },
+        driverOptions: { connection: { connectionTimeoutMillis: 3000 } },
+      },
+    };
+  }
+  const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : resolve(dataDir, 'addon.sqlite');
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  return { driver: 'sqlite', display: file, options: { driver: BetterSqliteDriver, dbName: file } };
+}
+
+export function maskUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,4 @@
+import { Migration0001Installation } from './0001-installation.js';
+
+/** Applied in this order at start; a new migration is a new file appended here, never an edit of an old one. */
+export const migrations = [{ name: '0001-installation', class: Migration0001Installation }];
