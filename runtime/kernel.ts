@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
-import { type Registry, Registry as PromRegistry } from 'prom-client';
 import type { Logger } from 'pino';
+import { Registry as PromRegistry, type Registry } from 'prom-client';
 import { buildManifest, type Manifest } from './clockify/build-manifest.js';
+import { createInstallations } from './clockify/create-installations.js';
+import { installationsKey } from './clockify/installations.js';
 import type { AddonConfig } from './config/types.js';
 import { AddonError } from './errors/index.js';
 import { createErrorHandler } from './http/error-handler.js';
@@ -15,6 +17,7 @@ import { type InlinePlugin, type LoadedPlugin, loadPlugins } from './plugin/load
 import { mountRoutes } from './plugin/mount-routes.js';
 import { Registrations } from './plugin/registrations.js';
 import type { ServiceKey } from './plugin/service-key.js';
+import { createSecretBox, loadEncryptionKey } from './security/secret-box.js';
 import { createStore, type Store } from './store/create-store.js';
 
 export interface CreateAddonOptions {
@@ -45,16 +48,28 @@ export interface Addon {
  * The composition root: loads and orders plugins, connects and migrates the database, runs each plugin's
  * setup, then mounts what they registered. Knows no specific plugin.
  */
-export async function createAddon({ config, log = createLogger({ level: config.log.level }), plugins: inline = [] }: CreateAddonOptions): Promise<Addon> {
+export async function createAddon({
+  config,
+  log = createLogger({ level: config.log.level }),
+  plugins: inline = [],
+}: CreateAddonOptions): Promise<Addon> {
   const plugins = await loadPlugins(config, inline);
-  const store = await createStore({ url: config.database.url, dataDir: config.database.dataDir, log: log.child({ component: 'store' }), debug: config.database.debug });
+  const store = await createStore({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    log: log.child({ component: 'store' }),
+    debug: config.database.debug,
+  });
   const registry = new PromRegistry();
   const registrations = new Registrations();
+  const box = createSecretBox(loadEncryptionKey({ configured: config.security.encryptionKey, dataDir: config.database.dataDir }));
+  registrations.services.set(installationsKey.id, { plugin: 'kernel', value: createInstallations(store, box) });
   let state: 'setting-up' | 'ready' | 'closing' | 'closed' = 'setting-up';
   try {
     const applied = await store.migrate();
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
-    for (const { name, plugin, options } of plugins) await setupPlugin(name, plugin, options, { config, log, store, registry, registrations });
+    for (const { name, plugin, options } of plugins)
+      await setupPlugin(name, plugin, options, { config, log, store, registry, registrations });
   } catch (error) {
     await store.close();
     throw error;
@@ -68,12 +83,13 @@ export async function createAddon({ config, log = createLogger({ level: config.l
   app.use(requestId(log));
   app.onError(createErrorHandler(log));
   for (const { value } of registrations.middleware) app.use(value);
-  mountHealthRoutes(app, registrations.health);
-  mountRoutes(app, registrations, config);
   const manifest = buildManifest(
     config,
     plugins.map(({ plugin, options }) => plugin.manifest?.({ options, config, webhookEvents: registrations.webhooks.names() }) ?? {}),
   );
+  mountHealthRoutes(app, registrations.health);
+  app.get('/manifest', (c) => c.json(manifest));
+  mountRoutes(app, registrations, config, ['/health', '/ready', '/manifest']);
 
   let server: ListeningServer | undefined;
   return {

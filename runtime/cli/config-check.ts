@@ -19,6 +19,7 @@ function mask(config: ReturnType<typeof loadCommandConfig>): unknown {
     ...config,
     database: { ...config.database, ...(config.database.url ? { url: maskUrl(config.database.url) } : {}) },
     redis: config.redis.url ? { url: maskUrl(config.redis.url) } : {},
+    security: config.security.encryptionKey ? { encryptionKey: '***' } : {},
     auth: { publicKeys: config.auth.publicKeys.map((key) => (key.includes('BEGIN') ? '(inline PEM)' : key)) },
   };
 }

@@ -13,7 +13,10 @@ export function manifestCommand(program: Command): void {
     .option('--stdout', 'print it instead of writing a file')
     .action(async (options: { out: string; stdout?: boolean }, command: Command) => {
       const config = loadCommandConfig(command);
-      const addon = await createAddon({ config: { ...config, database: { ...config.database, url: 'sqlite::memory:' } }, log: createLogger({ level: 'warn' }) });
+      const addon = await createAddon({
+        config: { ...config, database: { ...config.database, url: 'sqlite::memory:' } },
+        log: createLogger({ level: 'warn' }),
+      });
       const text = `${JSON.stringify(addon.manifest(), null, 2)}\n`;
       await addon.close();
       if (options.stdout) process.stdout.write(text);

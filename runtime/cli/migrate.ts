@@ -12,7 +12,9 @@ export function migrateCommand(program: Command): void {
       const store = await createStore({ url: config.database.url, dataDir: config.database.dataDir, log: createLogger({ level: 'warn' }) });
       try {
         const applied = await store.migrate();
-        process.stdout.write(applied.length ? `applied ${applied.join(', ')} on ${store.display}\n` : `nothing to apply on ${store.display}\n`);
+        process.stdout.write(
+          applied.length ? `applied ${applied.join(', ')} on ${store.display}\n` : `nothing to apply on ${store.display}\n`,
+        );
       } finally {
         await store.close();
       }

@@ -10,7 +10,9 @@ export function startCommand(program: Command): void {
       const config = loadCommandConfig(command);
       const addon = await createAddon({ config });
       const { url } = await addon.start();
-      process.stdout.write(`Add-on listening on ${url}\nManifest: ${url}/manifest (install it in Clockify from ${addon.manifest().baseUrl}/manifest)\n`);
+      process.stdout.write(
+        `Add-on listening on ${url}\nManifest: ${url}/manifest (install it in Clockify from ${addon.manifest().baseUrl}/manifest)\n`,
+      );
       shutdownOnSignals(() => addon.close());
     });
 }

@@ -28,8 +28,14 @@ export function buildManifest(config: AddonConfig, contributions: readonly Manif
     ...(config.iconPath ? { iconPath: config.iconPath } : {}),
     minimalSubscriptionPlan: config.minimalSubscriptionPlan,
     scopes,
-    lifecycle: uniqueBy(contributions.flatMap((part) => part.lifecycle ?? []), (entry) => entry.type),
-    webhooks: uniqueBy(contributions.flatMap((part) => part.webhooks ?? []), (entry) => `${entry.event} ${entry.path}`),
+    lifecycle: uniqueBy(
+      contributions.flatMap((part) => part.lifecycle ?? []),
+      (entry) => entry.type,
+    ),
+    webhooks: uniqueBy(
+      contributions.flatMap((part) => part.webhooks ?? []),
+      (entry) => `${entry.event} ${entry.path}`,
+    ),
     components: [...(config.components as unknown as ManifestComponent[]), ...contributions.flatMap((part) => part.components ?? [])],
     ...(config.settings ? { settings: config.settings } : {}),
   };

@@ -28,9 +28,19 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
     description: 'Absent: SQLite at ./data/addon.sqlite; `sqlite:<path>`: that file; `postgres://…`: PostgreSQL.',
     secret: true,
   },
-  { variable: 'DATA_DIR', path: ['database', 'dataDir'], description: 'Folder for the default SQLite file and the generated key file (default ./data).' },
+  {
+    variable: 'DATA_DIR',
+    path: ['database', 'dataDir'],
+    description: 'Folder for the default SQLite file and the generated key file (default ./data).',
+  },
   { variable: 'REDIS_URL', path: ['redis', 'url'], description: 'Optional Redis; /ready checks it when set.', secret: true },
   { variable: 'LOG_LEVEL', path: ['log', 'level'], description: 'fatal, error, warn, info (default), debug, trace or silent.' },
+  {
+    variable: 'ADDON_ENCRYPTION_KEY',
+    path: ['security', 'encryptionKey'],
+    description: 'Key that encrypts tokens at rest (32 bytes, hex or base64); absent: generated into <DATA_DIR>/encryption.key.',
+    secret: true,
+  },
   {
     variable: 'CLOCKIFY_PUBLIC_KEYS',
     path: ['auth', 'publicKeys'],

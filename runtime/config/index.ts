@@ -1,5 +1,5 @@
-export { buildConfig, loadConfig, splitList } from './load-config.js';
-export { configPathFrom, environmentOverrides, readEnvironment, type Environment } from './environment.js';
-export { suggest } from './validate-config.js';
+export { configPathFrom, type Environment, environmentOverrides, readEnvironment } from './environment.js';
 export { formatPath } from './format-path.js';
+export { buildConfig, loadConfig, splitList } from './load-config.js';
 export type { AddonConfig, PluginEntry } from './types.js';
+export { suggest } from './validate-config.js';

@@ -14,9 +14,7 @@ export function interpolate(value: unknown, env: Environment, file: string, path
   if (typeof value === 'string') return interpolateString(value, env, file, path);
   if (Array.isArray(value)) return value.map((item, index) => interpolate(item, env, file, [...path, `[${index}]`]));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, interpolate(item, env, file, [...path, key])]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, env, file, [...path, key])]));
   }
   return value;
 }

@@ -29,16 +29,17 @@ export function loadConfig({ path, env }: LoadConfigOptions): AddonConfig {
 }
 
 /** The same pipeline for a config tree built in code (tests, embedding); `source` names it in errors. */
-export function buildConfig(tree: unknown, { env, source = '<inline>', baseDir }: { env: Environment; source?: string; baseDir?: string }): AddonConfig {
+export function buildConfig(
+  tree: unknown,
+  { env, source = '<inline>', baseDir }: { env: Environment; source?: string; baseDir?: string },
+): AddonConfig {
   if (!tree || typeof tree !== 'object' || Array.isArray(tree)) {
     throw new AddonError('CONFIG_INVALID', 'the top level must be a mapping of keys to values', { file: source });
   }
   const resolved = interpolate(structuredClone(tree), env, source) as Record<string, unknown>;
   applyOverrides(resolved, env);
   validateConfig(resolved, source);
-  resolved.plugins = (resolved.plugins as (string | PluginEntry)[]).map((entry) =>
-    typeof entry === 'string' ? { use: entry } : entry,
-  );
+  resolved.plugins = (resolved.plugins as (string | PluginEntry)[]).map((entry) => (typeof entry === 'string' ? { use: entry } : entry));
   resolved.source = source;
   resolved.baseDir = baseDir ?? (source === '<inline>' ? process.cwd() : dirname(source));
   return deepFreeze(resolved) as unknown as AddonConfig;
@@ -61,7 +62,10 @@ function applyOverrides(tree: Record<string, unknown>, env: Environment): void {
 export function splitList(value: string): string[] {
   const pems = value.match(/-----BEGIN [^-]+-----[\s\S]+?-----END [^-]+-----/g);
   const rest = pems ? pems.reduce((text, pem) => text.replace(pem, ''), value) : value;
-  const others = rest.split(/[,\n]/).map((item) => item.trim()).filter(Boolean);
+  const others = rest
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
   return [...(pems ?? []), ...others];
 }
 

@@ -27,6 +27,7 @@ export interface AddonConfig {
   readonly redis: { readonly url?: string };
   readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   readonly auth: { readonly publicKeys: readonly string[] };
+  readonly security: { readonly encryptionKey?: string };
   readonly plugins: readonly PluginEntry[];
   /** Absolute path of the file it came from ('<inline>' when built in code); relative paths resolve against its folder. */
   readonly source: string;

@@ -1,4 +1,4 @@
-import { bootErrors, type BootErrorCode } from './catalogue.js';
+import { type BootErrorCode, bootErrors } from './catalogue.js';
 
 /** Where a boot problem sits, so the message can say exactly what to fix. */
 export interface ErrorLocation {

@@ -1,3 +1,3 @@
-export { AddonError, isAddonError, type ErrorLocation } from './addon-error.js';
-export { bootErrors, type BootErrorCode } from './catalogue.js';
+export { AddonError, type ErrorLocation, isAddonError } from './addon-error.js';
+export { type BootErrorCode, bootErrors } from './catalogue.js';
 export { HttpError, isHttpError } from './http-error.js';

@@ -21,9 +21,7 @@ export class HealthChecks {
   }
 
   async run(): Promise<Record<string, CheckResult>> {
-    const entries = await Promise.all(
-      [...this.#checks].map(async ([name, check]) => [name, await runCheck(check)] as const),
-    );
+    const entries = await Promise.all([...this.#checks].map(async ([name, check]) => [name, await runCheck(check)] as const));
     return Object.fromEntries(entries);
   }
 }
@@ -55,7 +53,9 @@ export function mountHealthRoutes(app: Hono<AddonEnv>, checks: HealthChecks): vo
   app.get('/health', (c) => c.json({ status: 'ok', timestamp: new Date().toISOString(), uptimeSeconds: Math.round(process.uptime()) }));
   app.get('/ready', async (c) => {
     const results = await checks.run();
-    const failing = Object.entries(results).filter(([, result]) => result.status === 'fail').map(([name]) => name);
+    const failing = Object.entries(results)
+      .filter(([, result]) => result.status === 'fail')
+      .map(([name]) => name);
     const body = { status: failing.length ? 'fail' : 'ok', timestamp: new Date().toISOString(), checks: results, failing };
     return c.json(body, failing.length ? 503 : 200);
   });

@@ -11,7 +11,10 @@ export interface ListeningServer {
 }
 
 /** Listens with Node's HTTP server; a port in use or a bad host is a coded boot error. */
-export async function listen(fetch: (request: Request) => Response | Promise<Response>, { port, host }: { port: number; host: string }): Promise<ListeningServer> {
+export async function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  { port, host }: { port: number; host: string },
+): Promise<ListeningServer> {
   const server = createAdaptorServer({ fetch }) as Server;
   // Keep-alive sockets must not outlive a shutdown by minutes; Node's default of 5 s is kept.
   await new Promise<void>((resolve, reject) => {

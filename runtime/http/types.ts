@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
  * Per-request variables (`c.get(...)`). Plugins add their own by augmenting this interface:
  * `declare module 'clockify-addon-kit' { interface AddonVariables { clockify: ClockifyClaims } }`.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: an augmentable interface is the point
 export interface AddonVariables {
   requestId: string;
   /** The kernel logger; lines written while serving the request carry its id. */

@@ -1,4 +1,4 @@
-export { createLogger, type Logger, type CreateLoggerOptions } from './logger.js';
-export { redactSecrets, redactText, REDACTED } from './redact.js';
-export { currentRequestId, requestContext, type RequestContext } from './request-context.js';
 export type { Registry } from 'prom-client';
+export { type CreateLoggerOptions, createLogger, type Logger } from './logger.js';
+export { REDACTED, redactSecrets, redactText } from './redact.js';
+export { currentRequestId, type RequestContext, requestContext } from './request-context.js';

@@ -26,7 +26,8 @@ export function redactSecrets(value: unknown, depth = 0, seen = new WeakSet<obje
   if (value instanceof Date) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = SECRET_KEY.test(key) && item !== null && item !== undefined && item !== '' ? REDACTED : redactSecrets(item, depth + 1, seen);
+    copy[key] =
+      SECRET_KEY.test(key) && item !== null && item !== undefined && item !== '' ? REDACTED : redactSecrets(item, depth + 1, seen);
   }
   return copy;
 }

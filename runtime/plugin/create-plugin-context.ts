@@ -39,21 +39,32 @@ export function createPluginContext<Options>(
     policy(policyName, middleware) {
       const existing = registrations.policies.get(policyName);
       if (existing) {
-        throw new AddonError('SERVICE_ALREADY_PROVIDED', `auth policy "${policyName}" is defined by "${existing.plugin}" and again by "${name}"`, { file, plugin: name });
+        throw new AddonError(
+          'SERVICE_ALREADY_PROVIDED',
+          `auth policy "${policyName}" is defined by "${existing.plugin}" and again by "${name}"`,
+          { file, plugin: name },
+        );
       }
       registrations.policies.set(policyName, own(middleware));
     },
     provide(key, value) {
       const existing = registrations.services.get(key.id);
       if (existing) {
-        throw new AddonError('SERVICE_ALREADY_PROVIDED', `service "${key.id}" is provided by "${existing.plugin}" and again by "${name}"`, { file, plugin: name });
+        throw new AddonError('SERVICE_ALREADY_PROVIDED', `service "${key.id}" is provided by "${existing.plugin}" and again by "${name}"`, {
+          file,
+          plugin: name,
+        });
       }
       registrations.services.set(key.id, own(value));
     },
     inject(key) {
       const service = registrations.services.get(key.id);
       if (!service) {
-        throw new AddonError('SERVICE_NOT_PROVIDED', `"${name}" needs service "${key.id}": configure the plugin that provides it and list it in dependsOn`, { file, plugin: name });
+        throw new AddonError(
+          'SERVICE_NOT_PROVIDED',
+          `"${name}" needs service "${key.id}": configure the plugin that provides it and list it in dependsOn`,
+          { file, plugin: name },
+        );
       }
       return service.value as never;
     },

@@ -5,11 +5,9 @@ import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
  * Payload type of each webhook event. `unknown` until a typed payload is declared for it
  * (the webhooks plugin augments this interface with one type per event family).
  */
-// biome-ignore lint/suspicious/noEmptyInterface: augmented per event
 export interface WebhookPayloads extends Record<WebhookEventName, unknown> {}
 
 /** Payload type of each lifecycle call; augmented by the lifecycle plugin. */
-// biome-ignore lint/suspicious/noEmptyInterface: augmented per type
 export interface LifecyclePayloads extends Record<LifecycleType, unknown> {}
 
 /** What a handler gets beside the payload; plugins that dispatch add fields by augmentation. */

@@ -40,7 +40,11 @@ export async function loadPlugins(config: AddonConfig, inline: readonly InlinePl
     }
     const previous = seen.get(plugin.name);
     if (previous) {
-      throw new AddonError('PLUGIN_DUPLICATE', `"${plugin.name}" is configured at ${previous} and again at ${path}`, { file, plugin: plugin.name, path });
+      throw new AddonError('PLUGIN_DUPLICATE', `"${plugin.name}" is configured at ${previous} and again at ${path}`, {
+        file,
+        plugin: plugin.name,
+        path,
+      });
     }
     seen.set(plugin.name, path);
     const validated = validateOptions(plugin.optionsSchema, options, { file, plugin: plugin.name, path });

@@ -13,9 +13,14 @@ const PUBLIC: AddonMiddleware = async function publicRoute(_c, next) {
 /**
  * Mounts the routes plugins registered, each behind its body limit and auth policy. Unknown policies and duplicate routes are boot errors; unmatched requests get 404 or 405.
  */
-export function mountRoutes(app: Hono<AddonEnv>, registrations: Registrations, config: AddonConfig): void {
+export function mountRoutes(
+  app: Hono<AddonEnv>,
+  registrations: Registrations,
+  config: AddonConfig,
+  kernelGetRoutes: readonly string[],
+): void {
   const table = new RouteTable();
-  for (const path of ['/health', '/ready']) table.add('GET', path);
+  for (const path of kernelGetRoutes) table.add('GET', path);
   for (const { plugin, method, path, handler, options } of registrations.routes) {
     const location = { file: config.source, plugin };
     const policy = options.auth === 'none' ? { value: PUBLIC } : registrations.policies.get(options.auth);

@@ -1,5 +1,5 @@
-import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
 import type { AddonConfig } from '../config/types.js';
 import type { ReadinessCheck } from '../http/health.js';
