@@ -10,6 +10,7 @@ export { type InstallationRecord, type InstallationStatus, type Installations, i
 export { type AddonConfig, buildConfig, configPathFrom, type Environment, loadConfig, readEnvironment } from './config/index.js';
 export { AddonError, type BootErrorCode, bootErrors, HttpError, isAddonError, isHttpError } from './errors/index.js';
 export { errorBody } from './http/error-handler.js';
+export { readJsonBody } from './http/read-json.js';
 export type { HttpMethod } from './http/route-table.js';
 export type { AddonEnv, AddonHandler, AddonMiddleware, AddonVariables } from './http/types.js';
 export { type Addon, type CreateAddonOptions, createAddon } from './kernel.js';

@@ -36,7 +36,7 @@ export function createPluginContext<Options>(
     use(middleware) {
       registrations.middleware.push(own(middleware));
     },
-    policy(policyName, middleware) {
+    policy(policyName, factory) {
       const existing = registrations.policies.get(policyName);
       if (existing) {
         throw new AddonError(
@@ -45,7 +45,7 @@ export function createPluginContext<Options>(
           { file, plugin: name },
         );
       }
-      registrations.policies.set(policyName, own(middleware));
+      registrations.policies.set(policyName, own(factory));
     },
     provide(key, value) {
       const existing = registrations.services.get(key.id);

@@ -23,7 +23,7 @@ export function mountRoutes(
   for (const path of kernelGetRoutes) table.add('GET', path);
   for (const { plugin, method, path, handler, options } of registrations.routes) {
     const location = { file: config.source, plugin };
-    const policy = options.auth === 'none' ? { value: PUBLIC } : registrations.policies.get(options.auth);
+    const policy = options.auth === 'none' ? { value: () => PUBLIC } : registrations.policies.get(options.auth);
     if (!policy) {
       const known = ['none', ...registrations.policies.keys()].join(', ');
       throw new AddonError('ROUTE_POLICY_UNKNOWN', `${method} ${path} asks for "${options.auth}"; defined policies: ${known}`, location);
@@ -31,7 +31,8 @@ export function mountRoutes(
     if (!table.add(method, path)) {
       throw new AddonError('ROUTE_CONFLICT', `${method} ${path} is registered twice; give one of them another path`, location);
     }
-    app.on(method, path, bodyLimit(options.bodyLimit ?? config.server.maxBodyBytes), policy.value, ...(options.middleware ?? []), handler);
+    const guard = policy.value({ method, path, plugin, meta: options.meta ?? {} });
+    app.on(method, path, bodyLimit(options.bodyLimit ?? config.server.maxBodyBytes), guard, ...(options.middleware ?? []), handler);
   }
   app.notFound((c) => {
     const allowed = table.allowedMethods(c.req.path);

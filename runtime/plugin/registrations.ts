@@ -3,7 +3,7 @@ import { HealthChecks } from '../http/health.js';
 import type { HttpMethod } from '../http/route-table.js';
 import type { AddonHandler, AddonMiddleware } from '../http/types.js';
 import { HandlerRegistry, type LifecycleHandler, type WebhookHandler } from './handlers.js';
-import type { Hook, RouteOptions } from './types.js';
+import type { Hook, PolicyFactory, RouteOptions } from './types.js';
 
 export interface RouteRegistration {
   plugin: string;
@@ -25,7 +25,7 @@ interface Owned<T> {
 export class Registrations {
   readonly routes: RouteRegistration[] = [];
   readonly middleware: Owned<AddonMiddleware>[] = [];
-  readonly policies = new Map<string, Owned<AddonMiddleware>>();
+  readonly policies = new Map<string, Owned<PolicyFactory>>();
   readonly services = new Map<string, Owned<unknown>>();
   readonly readyHooks: Owned<Hook>[] = [];
   readonly closeHooks: Owned<Hook>[] = [];

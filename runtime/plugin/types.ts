@@ -19,7 +19,20 @@ export interface RouteOptions {
   bodyLimit?: number;
   /** Extra middleware run after auth and before the handler. */
   middleware?: AddonMiddleware[];
+  /** Facts about the route its policy may need (e.g. the webhook event a webhook route receives). */
+  meta?: Readonly<Record<string, unknown>>;
 }
+
+/** A route as its auth policy sees it when the kernel mounts it. */
+export interface RouteInfo {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly plugin: string;
+  readonly meta: Readonly<Record<string, unknown>>;
+}
+
+/** Builds the middleware that guards one route; called once per route at mount time. */
+export type PolicyFactory = (route: RouteInfo) => AddonMiddleware;
 
 export interface ManifestComponent {
   type: string;
@@ -62,8 +75,8 @@ export interface PluginContext<Options = Record<string, unknown>> {
   route(method: HttpMethod, path: string, handler: AddonHandler, options: RouteOptions): void;
   /** Middleware for every request, run before any route. */
   use(middleware: AddonMiddleware): void;
-  /** Defines an auth policy routes can name in `RouteOptions.auth`. */
-  policy(name: string, middleware: AddonMiddleware): void;
+  /** Defines an auth policy routes can name in `RouteOptions.auth`; the factory runs once per route using it. */
+  policy(name: string, factory: PolicyFactory): void;
   provide<T>(key: ServiceKey<T>, value: T): void;
   /** A service provided by a plugin set up earlier (list it in `dependsOn`). */
   inject<T>(key: ServiceKey<T>): T;
