@@ -16,7 +16,6 @@ export async function listen(
   { port, host }: { port: number; host: string },
 ): Promise<ListeningServer> {
   const server = createAdaptorServer({ fetch }) as Server;
-  // Keep-alive sockets must not outlive a shutdown by minutes; Node's default of 5 s is kept.
   await new Promise<void>((resolve, reject) => {
     server.once('error', (cause) =>
       reject(new AddonError('SERVER_LISTEN_FAILED', `${host}:${port}: ${cause.message}; set PORT to a free port`, {}, { cause })),
@@ -35,12 +34,15 @@ export async function listen(
 function closeGracefully(server: Server, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    // A keep-alive connection turns idle when its in-flight response ends; sweep those so close() need not wait
+    // for the keep-alive timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     force.unref();
     server.close(() => {
       clearTimeout(force);
+      clearInterval(sweep);
       resolve();
     });
-    // Idle keep-alive connections would otherwise hold the close open until they time out.
     server.closeIdleConnections();
   });
 }

@@ -34,6 +34,8 @@ export async function createStore({ url, dataDir, log, debug = false }: CreateSt
   try {
     orm = await MikroORM.init({
       ...target.options,
+      // knex reports pool and connection trouble through this logger instead of the console.
+      driverOptions: { ...(target.options.driverOptions as object | undefined), log: knexLog(log) },
       entities,
       extensions: [Migrator],
       migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
@@ -65,6 +67,12 @@ async function migrate(orm: MikroORM, display: string): Promise<string[]> {
     const message = (cause as Error).message.slice(0, 500);
     throw new AddonError('STORE_MIGRATION_FAILED', `${display}: ${message}`, {}, { cause });
   }
+}
+
+function knexLog(log: Logger) {
+  const write = (level: 'debug' | 'warn' | 'error') => (message: unknown) =>
+    log[level]({ knex: String(message).slice(0, 500) }, 'database driver');
+  return { debug: write('debug'), warn: write('warn'), error: write('error'), deprecate: write('warn') };
 }
 
 function withTimeout(work: Promise<unknown>, ms: number, what: string): Promise<void> {

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { captureLog } from '../../tests/helpers/capture-log.js';
+import { databaseKinds, type TestDatabase } from '../../tests/helpers/databases.js';
+import { createInstallations } from '../clockify/create-installations.js';
+import type { InstallationRecord } from '../clockify/installations.js';
+import { createSecretBox } from '../security/secret-box.js';
+import { createStore, type Store } from './create-store.js';
+import { Installation } from './entities/installation.js';
+
+const record = (overrides: Partial<InstallationRecord> = {}): InstallationRecord => ({
+  workspaceId: 'ws-1',
+  addonId: 'addon-1',
+  status: 'ACTIVE',
+  authToken: 'installation-token-secret',
+  apiUrl: 'https://api.clockify.me/api',
+  asUser: 'user-1',
+  addonUserId: 'addon-user-1',
+  webhookTokens: { '/webhooks/new-time-entry': 'webhook-token-secret' },
+  settings: { tabs: [] },
+  installedAt: new Date('2026-01-01T00:00:00Z'),
+  updatedAt: new Date('2026-01-02T00:00:00Z'),
+  ...overrides,
+});
+
+describe.each(databaseKinds)('store on $name', ({ create }) => {
+  let database: TestDatabase | undefined;
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+    await database?.drop();
+  });
+
+  async function open(): Promise<Store> {
+    database = await create();
+    store = await createStore({ url: database.url, dataDir: '/tmp', log: captureLog().log });
+    return store;
+  }
+
+  it('applies migrations once and answers pings', async () => {
+    const opened = await open();
+    expect(await opened.migrate()).toEqual(['0001-installation']);
+    expect(await opened.migrate()).toEqual([]);
+    await expect(opened.ping()).resolves.toBeUndefined();
+  });
+
+  it('keeps installations with their tokens sealed at rest', async () => {
+    const opened = await open();
+    await opened.migrate();
+    const installations = createInstallations(opened, createSecretBox(randomBytes(32)));
+    await installations.save(record());
+    expect(await installations.find('ws-1')).toEqual(record());
+
+    const raw = await opened.em().findOneOrFail(Installation, { workspaceId: 'ws-1' });
+    expect(raw.authToken).not.toContain('installation-token-secret');
+    expect(raw.webhookTokens).not.toContain('webhook-token-secret');
+
+    await installations.save(record({ addonId: 'addon-2', status: 'INACTIVE', webhookTokens: {} }));
+    await installations.save(record({ workspaceId: 'ws-0' }));
+    expect((await installations.list()).map((item) => [item.workspaceId, item.addonId, item.status])).toEqual([
+      ['ws-0', 'addon-1', 'ACTIVE'],
+      ['ws-1', 'addon-2', 'INACTIVE'],
+    ]);
+    expect(await installations.remove('ws-1')).toBe(true);
+    expect(await installations.remove('ws-1')).toBe(false);
+    expect(await installations.find('ws-1')).toBeNull();
+  });
+
+  it('refuses to open tokens sealed under another key', async () => {
+    const opened = await open();
+    await opened.migrate();
+    await createInstallations(opened, createSecretBox(randomBytes(32))).save(record());
+    await expect(createInstallations(opened, createSecretBox(randomBytes(32))).find('ws-1')).rejects.toThrow();
+  });
+});
+
+describe('createStore errors', () => {
+  it('STORE_CONNECT_FAILED names the database without its password', async () => {
+    const error = await createStore({ url: 'postgres://app:hunter2@127.0.0.1:1/nowhere', dataDir: '/tmp', log: captureLog().log }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ code: 'STORE_CONNECT_FAILED' });
+    expect((error as Error).message).toContain('postgres://app:***@127.0.0.1:1/nowhere');
+    expect((error as Error).message).not.toContain('hunter2');
+  });
+});
