@@ -29,7 +29,7 @@ export interface CreateStoreOptions {
 
 /** Connects MikroORM to SQLite or PostgreSQL; migrations are run explicitly by the caller (`migrate`). */
 export async function createStore({ url, dataDir, log, debug = false }: CreateStoreOptions): Promise<Store> {
-  const target = databaseTarget({ url, dataDir });
+  const target = await databaseTarget({ url, dataDir });
   let orm: MikroORM;
   try {
     orm = await MikroORM.init({

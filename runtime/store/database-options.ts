@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import type { Options } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 export type DriverName = 'sqlite' | 'postgresql';
 
@@ -13,14 +11,17 @@ export interface DatabaseTarget {
   options: Options;
 }
 
-/** `DATABASE_URL` → driver options: absent → SQLite under dataDir; `sqlite:<path>` → that file; `postgres://` → PostgreSQL. */
-export function databaseTarget({ url, dataDir }: { url?: string; dataDir: string }): DatabaseTarget {
+/**
+ * `DATABASE_URL` → driver options: absent → SQLite under dataDir; `sqlite:<path>` → that file; `postgres://` → PostgreSQL.
+ * Only the chosen driver is imported: each is a large module tree, and start-up time counts.
+ */
+export async function databaseTarget({ url, dataDir }: { url?: string; dataDir: string }): Promise<DatabaseTarget> {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     return {
       driver: 'postgresql',
       display: maskUrl(url),
       options: {
-        driver: PostgreSqlDriver,
+        driver: (await import('@mikro-orm/postgresql')).PostgreSqlDriver,
         clientUrl: url,
         // A short acquire timeout lets /ready answer quickly when the server is gone.
         pool: { min: 0, max: 10, acquireTimeoutMillis: 3000, idleTimeoutMillis: 10000 },
@@ -30,7 +31,7 @@ export function databaseTarget({ url, dataDir }: { url?: string; dataDir: string
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : resolve(dataDir, 'addon.sqlite');
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-  return { driver: 'sqlite', display: file, options: { driver: BetterSqliteDriver, dbName: file } };
+  return { driver: 'sqlite', display: file, options: { driver: (await import('@mikro-orm/better-sqlite')).BetterSqliteDriver, dbName: file } };
 }
 
 export function maskUrl(url: string): string {

@@ -62,3 +62,30 @@ describe.skipIf(!postgresUrl)('GET /ready with PostgreSQL going away', () => {
     }
   });
 });
+
+const redisUrl = process.env.TEST_REDIS_URL;
+if (!redisUrl) console.warn('TEST_REDIS_URL is not set: the Redis readiness case is skipped (CI sets it to redis://127.0.0.1:6379)');
+
+describe('GET /ready with Redis', () => {
+  it.skipIf(!redisUrl)('checks Redis when REDIS_URL is set, and fails naming it when Redis is unreachable', async () => {
+    const up = await startTestAddon({ config: { redis: { url: redisUrl } } });
+    try {
+      const body = await (await fetch(`${up.url}/ready`)).json();
+      expect(body.checks.redis).toMatchObject({ status: 'ok' });
+    } finally {
+      await up.close();
+    }
+    const proxy = await startTcpProxy(Number(new URL(redisUrl as string).port || 6379));
+    const down = await startTestAddon({ config: { redis: { url: `redis://127.0.0.1:${proxy.port}` } } });
+    try {
+      await expect.poll(async () => (await fetch(`${down.url}/ready`)).status, { timeout: 5000 }).toBe(200);
+      await proxy.stop();
+      await expect.poll(async () => (await (await fetch(`${down.url}/ready`)).json()).failing, { timeout: 5000 }).toEqual(['redis']);
+      await proxy.resume();
+      await expect.poll(async () => (await fetch(`${down.url}/ready`)).status, { timeout: 10_000, interval: 250 }).toBe(200);
+    } finally {
+      await down.close();
+      await proxy.close();
+    }
+  });
+});

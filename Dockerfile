@@ -1,0 +1,32 @@
+# Two stages: dependencies are built (better-sqlite3 compiles natively) in the first, and only the production
+# tree and the sources travel to the final image, which runs as the unprivileged `node` user.
+# The add-on runs its TypeScript through tsx (a production dependency), so there is no build output to copy.
+
+FROM node:20.20.2-bookworm-slim AS deps
+WORKDIR /app
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3=3.11.2-1+b1 make=4.3-4.1 g++=4:12.2.0-3 \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:20.20.2-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=8080 \
+    HOST=0.0.0.0 \
+    DATA_DIR=/data
+WORKDIR /app
+COPY --from=deps --chown=node:node /app/node_modules ./node_modules
+COPY --chown=node:node package.json addon.config.yaml openapi.json manifest.json ./
+COPY --chown=node:node bin ./bin
+COPY --chown=node:node config ./config
+COPY --chown=node:node runtime ./runtime
+COPY --chown=node:node plugins ./plugins
+RUN mkdir -p /data && chown node:node /data
+USER node
+# SQLite file and the generated encryption key live here; mount a volume to keep them.
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "bin/addon.js", "start"]
