@@ -7,6 +7,7 @@ import type { InstallationRecord } from '../clockify/installations.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { createStore, type Store } from './create-store.js';
 import { Installation } from './entities/installation.js';
+import { migrations } from './migrations/index.js';
 
 const record = (overrides: Partial<InstallationRecord> = {}): InstallationRecord => ({
   workspaceId: 'ws-1',
@@ -39,7 +40,7 @@ describe.each(databaseKinds)('store on $name', ({ create }) => {
 
   it('applies migrations once and answers pings', async () => {
     const opened = await open();
-    expect(await opened.migrate()).toEqual(['0001-installation']);
+    expect(await opened.migrate()).toEqual(migrations.map((migration) => migration.name));
     expect(await opened.migrate()).toEqual([]);
     await expect(opened.ping()).resolves.toBeUndefined();
   });
