@@ -3,19 +3,34 @@
  * Plugins import only from here, never from each other or from runtime internals.
  */
 
-export { buildManifest, type Manifest } from './clockify/build-manifest.js';
+export { buildManifest, type Manifest, type NamedContribution } from './clockify/build-manifest.js';
 export type { ClockifyClaims, RawClockifyClaims } from './clockify/claims.js';
 export { isWebhookEventName, LIFECYCLE_TYPES, type LifecycleType, WEBHOOK_EVENTS, type WebhookEventName } from './clockify/events.js';
 export { type InstallationRecord, type InstallationStatus, type Installations, installationsKey } from './clockify/installations.js';
+export type { ManifestProblem } from './clockify/manifest/problems.js';
+export { SCHEMA_VERSIONS, SCOPES, type SchemaVersion, type Scope } from './clockify/manifest/schema-rules.js';
+export { findManifestProblems, validateManifest } from './clockify/manifest/validate-manifest.js';
+export { CLOCKIFY_PUBLIC_KEY_PEM, type LoadTrustedKeysOptions, loadTrustedKeys, type TrustedKey } from './clockify/trusted-keys.js';
+export {
+  createTokenVerifier,
+  TOKEN_ERRORS,
+  type TokenErrorCode,
+  type TokenVerifier,
+  type TokenVerifierOptions,
+  tokenError,
+} from './clockify/verify-token.js';
 export { type AddonConfig, buildConfig, configPathFrom, type Environment, loadConfig, readEnvironment } from './config/index.js';
 export { AddonError, type BootErrorCode, bootErrors, HttpError, isAddonError, isHttpError } from './errors/index.js';
 export { errorBody } from './http/error-handler.js';
 export { readJsonBody } from './http/read-json.js';
 export type { HttpMethod } from './http/route-table.js';
 export type { AddonEnv, AddonHandler, AddonMiddleware, AddonVariables } from './http/types.js';
+export { CLOCKIFY_FRAME_ANCESTORS, type UiSecurityHeadersOptions, uiSecurityHeaders } from './http/ui-security-headers.js';
 export { type Addon, type CreateAddonOptions, createAddon } from './kernel.js';
 export { createLogger, currentRequestId, type Logger, redactSecrets, redactText } from './observability/index.js';
+export * from './openapi/index.js';
 export * from './plugin/index.js';
 export { createSecretBox, type SecretBox } from './security/secret-box.js';
+export { redisKey } from './store/create-redis.js';
 export type { Store } from './store/index.js';
-export { Installation } from './store/index.js';
+export { Installation, RetiredInstallation } from './store/index.js';

@@ -18,6 +18,7 @@ import { mountRoutes } from './plugin/mount-routes.js';
 import { Registrations } from './plugin/registrations.js';
 import type { ServiceKey } from './plugin/service-key.js';
 import { createSecretBox, loadEncryptionKey } from './security/secret-box.js';
+import { createRedis, pingRedis, redisKey } from './store/create-redis.js';
 import { createStore, type Store } from './store/create-store.js';
 
 export interface CreateAddonOptions {
@@ -64,6 +65,11 @@ export async function createAddon({
   const registrations = new Registrations();
   const box = createSecretBox(loadEncryptionKey({ configured: config.security.encryptionKey, dataDir: config.database.dataDir }));
   registrations.services.set(installationsKey.id, { plugin: 'kernel', value: createInstallations(store, box) });
+  const redis = config.redis.url ? await createRedis(config.redis.url, log.child({ component: 'redis' })) : undefined;
+  if (redis) {
+    registrations.services.set(redisKey.id, { plugin: 'kernel', value: redis });
+    registrations.health.add('redis', () => pingRedis(redis));
+  }
   let state: 'setting-up' | 'ready' | 'closing' | 'closed' = 'setting-up';
   try {
     const applied = await store.migrate();
@@ -72,6 +78,7 @@ export async function createAddon({
       await setupPlugin(name, plugin, options, { config, log, store, registry, registrations });
   } catch (error) {
     await store.close();
+    redis?.disconnect();
     throw error;
   }
   registrations.health.add('database', () => store.ping());
@@ -83,10 +90,22 @@ export async function createAddon({
   app.use(requestId(log));
   app.onError(createErrorHandler(log));
   for (const { value } of registrations.middleware) app.use(value);
-  const manifest = buildManifest(
-    config,
-    plugins.map(({ plugin, options }) => plugin.manifest?.({ options, config, webhookEvents: registrations.webhooks.names() }) ?? {}),
-  );
+  let manifest: Manifest;
+  try {
+    manifest = buildManifest(
+      config,
+      plugins.map(({ name, plugin, options }) => ({
+        ...plugin.manifest?.({ options, config, webhookEvents: registrations.webhooks.names() }),
+        plugin: name,
+      })),
+    );
+  } catch (error) {
+    // MANIFEST_INVALID fails the boot; connections are released so an open pool cannot keep the process alive.
+    await store.close();
+    redis?.disconnect();
+    throw error;
+  }
+  registrations.manifest = manifest;
   mountHealthRoutes(app, registrations.health);
   app.get('/manifest', (c) => c.json(manifest));
   mountRoutes(app, registrations, config, ['/health', '/ready', '/manifest']);
@@ -122,6 +141,7 @@ export async function createAddon({
           .catch((error) => log.error({ err: error, plugin }, 'onClose hook failed'));
       }
       await store.close();
+      redis?.disconnect();
       state = 'closed';
       log.info('add-on stopped');
       log.flush();

@@ -9,7 +9,10 @@ app.post('/', async (c) => {
   await c.req.arrayBuffer();
   return c.text('ok');
 });
-const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: process.env.HOST ?? '127.0.0.1' }, (info: AddressInfo) => {
-  process.stdout.write(`listening on http://127.0.0.1:${info.port}\n`);
-});
+const server = serve(
+  { fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: process.env.HOST ?? '127.0.0.1' },
+  (info: AddressInfo) => {
+    process.stdout.write(`listening on http://127.0.0.1:${info.port}\n`);
+  },
+);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

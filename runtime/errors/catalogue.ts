@@ -21,9 +21,16 @@ export const bootErrors = {
   SERVICE_ALREADY_PROVIDED: 'two plugins provide the same service',
   ROUTE_POLICY_UNKNOWN: 'a route asks for an auth policy that no plugin defines',
   ROUTE_CONFLICT: 'two plugins register the same route',
+  ROUTE_META_INVALID: 'a route lacks a fact its auth policy needs (RouteOptions.meta)',
+  AUTH_KEY_INVALID: 'a trusted public key cannot be loaded',
   STORE_CONNECT_FAILED: 'the database cannot be reached',
   STORE_MIGRATION_FAILED: 'a database migration failed',
   SERVER_LISTEN_FAILED: 'the HTTP server cannot listen on its port',
+  OPENAPI_NOT_FOUND: 'the OpenAPI document does not exist',
+  OPENAPI_UNREADABLE: 'the OpenAPI document is not valid JSON or YAML',
+  OPENAPI_INVALID: 'the OpenAPI document is not a valid OpenAPI 3 document',
+  OPENAPI_UNKNOWN_OPERATION: 'no operation in the OpenAPI document has this operationId',
+  MANIFEST_INVALID: 'the generated manifest breaks a rule of its Clockify schema version',
 } as const;
 
 export type BootErrorCode = keyof typeof bootErrors;

@@ -81,6 +81,16 @@ export function createPluginContext<Options>(
         registrations.lifecycle.add(type, name, handler as unknown as LifecycleHandler);
       },
     },
+    handlers: {
+      lifecycle: (type) => registrations.lifecycle.handlers(type) as never,
+      webhooks: (event) => registrations.webhooks.handlers(event) as never,
+    },
+    manifest() {
+      if (!registrations.manifest) {
+        throw new Error(`"${name}" asked for the manifest during setup; it is built afterwards, so read it in onReady or a handler`);
+      }
+      return structuredClone(registrations.manifest);
+    },
     onReady(hook) {
       registrations.readyHooks.push(own(hook));
     },

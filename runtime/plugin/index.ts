@@ -1,5 +1,12 @@
 export { definePlugin, isPlugin } from './define-plugin.js';
-export type { HandlerContext, LifecycleHandler, LifecyclePayloads, WebhookHandler, WebhookPayloads } from './handlers.js';
+export type {
+  HandlerContext,
+  LifecycleHandler,
+  LifecyclePayloads,
+  RegisteredHandler,
+  WebhookHandler,
+  WebhookPayloads,
+} from './handlers.js';
 export { HandlerRegistry } from './handlers.js';
 export { type InlinePlugin, type LoadedPlugin, loadPlugins } from './load-plugins.js';
 export { builtInNames } from './resolve-plugin.js';

@@ -1,3 +1,4 @@
+import type { Manifest } from '../clockify/build-manifest.js';
 import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
 import { HealthChecks } from '../http/health.js';
 import type { HttpMethod } from '../http/route-table.js';
@@ -32,4 +33,6 @@ export class Registrations {
   readonly health = new HealthChecks();
   readonly webhooks = new HandlerRegistry<WebhookEventName, WebhookHandler<WebhookEventName>>();
   readonly lifecycle = new HandlerRegistry<LifecycleType, LifecycleHandler<LifecycleType>>();
+  /** Set by the kernel once every plugin is set up and the manifest is built (`ctx.manifest()`). */
+  manifest?: Manifest;
 }

@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { Manifest } from '../clockify/build-manifest.js';
 import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
 import type { AddonConfig } from '../config/types.js';
 import type { ReadinessCheck } from '../http/health.js';
 import type { HttpMethod } from '../http/route-table.js';
 import type { AddonHandler, AddonMiddleware } from '../http/types.js';
 import type { Store } from '../store/create-store.js';
-import type { LifecycleHandler, WebhookHandler } from './handlers.js';
+import type { LifecycleHandler, RegisteredHandler, WebhookHandler } from './handlers.js';
 import type { ServiceKey } from './service-key.js';
 
 /** Built-in policy names; a plugin may define more with `ctx.policy`. `none` is public. */
@@ -84,6 +85,19 @@ export interface PluginContext<Options = Record<string, unknown>> {
   health(name: string, check: ReadinessCheck): void;
   readonly webhooks: { on<E extends WebhookEventName>(event: E, handler: WebhookHandler<E>): void };
   readonly lifecycle: { on<T extends LifecycleType>(type: T, handler: LifecycleHandler<T>): void };
+  /**
+   * Read-only view of the handlers every plugin registered with `webhooks.on` / `lifecycle.on`, for the plugin
+   * that receives those calls and dispatches them. Complete once every plugin is set up (request time, onReady).
+   */
+  readonly handlers: {
+    lifecycle<T extends LifecycleType>(type: T): readonly RegisteredHandler<LifecycleHandler<T>>[];
+    webhooks<E extends WebhookEventName>(event: E): readonly RegisteredHandler<WebhookHandler<E>>[];
+  };
+  /**
+   * The generated manifest (what `GET /manifest` serves). It is built from every plugin's contribution after
+   * setup, so it is available in onReady hooks and request handlers; calling it during setup throws.
+   */
+  manifest(): Manifest;
   /** Runs after every plugin is set up, before the server listens. */
   onReady(hook: Hook): void;
   /** Runs at shutdown, after the server stopped accepting, in reverse plugin order. */

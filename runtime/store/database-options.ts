@@ -31,7 +31,11 @@ export async function databaseTarget({ url, dataDir }: { url?: string; dataDir: 
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : resolve(dataDir, 'addon.sqlite');
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-  return { driver: 'sqlite', display: file, options: { driver: (await import('@mikro-orm/better-sqlite')).BetterSqliteDriver, dbName: file } };
+  return {
+    driver: 'sqlite',
+    display: file,
+    options: { driver: (await import('@mikro-orm/better-sqlite')).BetterSqliteDriver, dbName: file },
+  };
 }
 
 export function maskUrl(url: string): string {

@@ -1,4 +1,8 @@
 import { Migration0001Installation } from './0001-installation.js';
+import { Migration0002RetiredInstallation } from './0002-retired-installation.js';
 
 /** Applied in this order at start; a new migration is a new file appended here, never an edit of an old one. */
-export const migrations = [{ name: '0001-installation', class: Migration0001Installation }];
+export const migrations = [
+  { name: '0001-installation', class: Migration0001Installation },
+  { name: '0002-retired-installation', class: Migration0002RetiredInstallation },
+];

@@ -1,0 +1,53 @@
+import { definePlugin, installationsKey, type LifecycleType } from '../../runtime/index.js';
+import { fetchAddonWebhooks } from './fetch-addon-webhooks.js';
+import { createHealthRoute } from './health-route.js';
+import { createInstallationState } from './installation-state.js';
+import { createKeyedQueue } from './keyed-queue.js';
+import { createLifecycleRoute } from './lifecycle-route.js';
+import { type LifecycleOptions, lifecycleOptionsSchema, lifecycleRoutes } from './options.js';
+import { createSubscriptionHealth } from './subscription-health.js';
+import { createBodyValidator } from './validate-body.js';
+
+export type { DeletedPayload, InstalledPayload, SettingsUpdatedPayload, StatusChangedPayload } from './payloads.js';
+export type { SubscriptionReport } from './subscription-health.js';
+
+/**
+ * Receives Clockify's lifecycle calls (PLATFORM.md §4): keeps the installation in the store (tokens sealed),
+ * then hands each applied call to the handlers plugins registered with `ctx.lifecycle.on`. Checks that Clockify
+ * holds the webhook subscriptions the manifest asks for, after each install and on demand.
+ */
+export default definePlugin<LifecycleOptions>({
+  name: 'lifecycle',
+  optionsSchema: lifecycleOptionsSchema,
+  manifest: ({ options }) => ({ lifecycle: lifecycleRoutes(options.paths) }),
+  setup(ctx) {
+    const { options } = ctx;
+    const installations = ctx.inject(installationsKey);
+    const health = createSubscriptionHealth({
+      installations,
+      manifest: () => ctx.manifest(),
+      fetchWebhooks: fetchAddonWebhooks,
+      log: ctx.log,
+      metrics: ctx.metrics,
+      delayMs: options.subscriptionCheck.delayAfterInstallMs,
+      timeoutMs: options.subscriptionCheck.timeoutMs,
+    });
+    const dependencies = {
+      state: createInstallationState(ctx.store, installations),
+      validate: createBodyValidator(),
+      queue: createKeyedQueue(),
+      handlers: ctx.handlers.lifecycle,
+      baseUrl: ctx.config.baseUrl,
+      log: ctx.log,
+      afterApplied(type: LifecycleType, { workspaceId }: { workspaceId: string }) {
+        if (type === 'DELETED') health.forget(workspaceId);
+        if (type === 'INSTALLED' && options.subscriptionCheck.enabled) health.schedule(workspaceId);
+      },
+    };
+    for (const { type, path } of lifecycleRoutes(options.paths)) {
+      ctx.route('POST', path, createLifecycleRoute(type, dependencies), { auth: 'lifecycle', bodyLimit: options.maxBodyBytes });
+    }
+    ctx.route('GET', options.healthPath, createHealthRoute(health), { auth: 'admin' });
+    ctx.onClose(() => health.close());
+  },
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { HttpError } from '../../runtime/index.js';
+import { createBodyValidator, type FieldError } from './validate-body.js';
+
+const validate = createBodyValidator();
+
+function rejection(run: () => unknown): HttpError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof HttpError) return error;
+    throw error;
+  }
+  throw new Error('expected the body to be rejected');
+}
+
+describe('createBodyValidator', () => {
+  it('accepts a complete INSTALLED body and keeps fields it does not know', () => {
+    const body = { workspaceId: 'w', addonId: 'a', authToken: 't', webhooks: [{ path: '/x', authToken: 'wt' }], futureField: 1 };
+    expect(validate('INSTALLED', body)).toBe(body);
+  });
+
+  it('rejects a body with 400 INVALID_LIFECYCLE_BODY listing every bad field', () => {
+    const error = rejection(() => validate('INSTALLED', { workspaceId: '', addonId: 'a', webhooks: [{ path: '/x', authToken: 3 }] }));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('INVALID_LIFECYCLE_BODY');
+    const fields = (error.details as { errors: FieldError[] }).errors.map((entry) => entry.field);
+    expect(fields).toEqual(expect.arrayContaining(['/workspaceId', '/authToken', '/webhooks/0/authToken']));
+    expect(error.message).toContain('/authToken is required');
+  });
+
+  it('names the allowed statuses when STATUS_CHANGED carries another', () => {
+    const error = rejection(() => validate('STATUS_CHANGED', { workspaceId: 'w', addonId: 'a', status: 'PAUSED' }));
+    expect(error.message).toContain('ACTIVE, INACTIVE');
+  });
+
+  it('rejects a body that is not an object', () => {
+    const error = rejection(() => validate('DELETED', ['w']));
+    expect((error.details as { errors: FieldError[] }).errors[0]?.field).toBe('/');
+  });
+
+  it('rejects ids longer than the store keeps', () => {
+    const error = rejection(() => validate('DELETED', { workspaceId: 'w'.repeat(65), addonId: 'a' }));
+    expect(error.code).toBe('INVALID_LIFECYCLE_BODY');
+  });
+
+  it('accepts settings of any value type', () => {
+    const settings = [
+      { id: 'a', value: 'text' },
+      { id: 'b', value: 5 },
+      { id: 'c', value: true },
+      { id: 'd', value: ['x', 'y'] },
+    ];
+    expect(validate('SETTINGS_UPDATED', { workspaceId: 'w', addonId: 'a', settings }).settings).toHaveLength(4);
+  });
+});
