@@ -6,7 +6,8 @@
 export { buildManifest, type Manifest, type NamedContribution } from './clockify/build-manifest.js';
 export type { ClockifyClaims, RawClockifyClaims } from './clockify/claims.js';
 export { isWebhookEventName, LIFECYCLE_TYPES, type LifecycleType, WEBHOOK_EVENTS, type WebhookEventName } from './clockify/events.js';
-export { type InstallationRecord, type InstallationStatus, type Installations, installationsKey } from './clockify/installations.js';
+export { type InstallationRecord,
+  type InstallationKey, type InstallationStatus, type Installations, installationsKey } from './clockify/installations.js';
 export type { ManifestProblem } from './clockify/manifest/problems.js';
 export { SCHEMA_VERSIONS, SCOPES, type SchemaVersion, type Scope } from './clockify/manifest/schema-rules.js';
 export { findManifestProblems, validateManifest } from './clockify/manifest/validate-manifest.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InstallationRecord } from '../../runtime/index.js';
+import type { InstallationKey, InstallationRecord, Installations as InstallationState } from '../../runtime/index.js';
 import { type ApplyContext, applyLifecycleEvent } from './apply-lifecycle-event.js';
-import type { InstallationKey, InstallationState } from './installation-state.js';
 
 /** The store's semantics in memory, so each transition can be checked without a database (the integration suite uses real ones). */
 function memoryState() {
@@ -25,6 +24,8 @@ function memoryState() {
       return Boolean(matching(key)) && rows.delete(key.workspaceId);
     },
     isRetired: async (key) => retired.has(id(key)),
+    remove: async (workspaceId) => rows.delete(workspaceId),
+    list: async () => [...rows.values()],
   };
   return { state, rows, retired };
 }

@@ -1,5 +1,4 @@
-import type { LifecycleType } from '../../runtime/index.js';
-import type { InstallationKey, InstallationState } from './installation-state.js';
+import type { InstallationKey, Installations as InstallationState, LifecycleType } from '../../runtime/index.js';
 import { webhookTokensByPath } from './normalise-webhook-path.js';
 import type { DeletedPayload, InstalledPayload, LifecycleBodies, SettingsUpdatedPayload, StatusChangedPayload } from './payloads.js';
 

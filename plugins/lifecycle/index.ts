@@ -1,7 +1,6 @@
 import { definePlugin, installationsKey, type LifecycleType } from '../../runtime/index.js';
 import { fetchAddonWebhooks } from './fetch-addon-webhooks.js';
 import { createHealthRoute } from './health-route.js';
-import { createInstallationState } from './installation-state.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createLifecycleRoute } from './lifecycle-route.js';
 import { type LifecycleOptions, lifecycleOptionsSchema, lifecycleRoutes } from './options.js';
@@ -33,7 +32,7 @@ export default definePlugin<LifecycleOptions>({
       timeoutMs: options.subscriptionCheck.timeoutMs,
     });
     const dependencies = {
-      state: createInstallationState(ctx.store, installations),
+      state: installations,
       validate: createBodyValidator(),
       queue: createKeyedQueue(),
       handlers: ctx.handlers.lifecycle,

@@ -1,8 +1,14 @@
-import type { AddonHandler, LifecycleHandler, LifecycleType, Logger, RegisteredHandler } from '../../runtime/index.js';
+import type {
+  AddonHandler,
+  Installations as InstallationState,
+  LifecycleHandler,
+  LifecycleType,
+  Logger,
+  RegisteredHandler,
+} from '../../runtime/index.js';
 import { readJsonBody } from '../../runtime/index.js';
 import { applyLifecycleEvent, IGNORE_REASONS, type LifecycleOutcome } from './apply-lifecycle-event.js';
 import { dispatchHandlers } from './dispatch-handlers.js';
-import type { InstallationState } from './installation-state.js';
 import type { KeyedQueue } from './keyed-queue.js';
 import type { LifecycleBodies } from './payloads.js';
 import type { BodyValidator } from './validate-body.js';

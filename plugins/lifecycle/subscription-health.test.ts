@@ -24,6 +24,10 @@ function memoryInstallations(...workspaceIds: string[]): Installations {
     save: async (row) => void rows.set(row.workspaceId, row),
     remove: async (id) => rows.delete(id),
     list: async () => [...rows.values()],
+    setStatus: async () => false,
+    setSettings: async () => false,
+    retire: async () => false,
+    isRetired: async () => false,
   };
 }
 

@@ -19,7 +19,17 @@ export interface InstallationRecord {
   updatedAt: Date;
 }
 
-/** Reads and writes installations; the kernel provides one to every plugin (`ctx.inject(installationsKey)`). */
+/** One installation of one workspace: Clockify gives every (re)install a new addonId and never reuses one. */
+export interface InstallationKey {
+  workspaceId: string;
+  addonId: string;
+}
+
+/**
+ * Reads and writes installations; the kernel provides one to every plugin (`ctx.inject(installationsKey)`).
+ * Every write goes through here, so the short read cache in front of the database stays coherent in this process.
+ * Conditional writes name the addonId they are meant for: a call from an earlier installation matches nothing.
+ */
 export interface Installations {
   find(workspaceId: string): Promise<InstallationRecord | null>;
   /** Inserts, or replaces the installation of the same workspace. */
@@ -27,6 +37,12 @@ export interface Installations {
   /** Removes the installation and its tokens; false when there was none. */
   remove(workspaceId: string): Promise<boolean>;
   list(): Promise<InstallationRecord[]>;
+  /** One conditional UPDATE, so it cannot recreate a row a DELETED removed; false when nothing matched. */
+  setStatus(key: InstallationKey, status: InstallationStatus, now: Date): Promise<boolean>;
+  setSettings(key: InstallationKey, settings: unknown, now: Date): Promise<boolean>;
+  /** Records the addonId as retired and removes the installation if it is that addonId's; true when a row went. */
+  retire(key: InstallationKey, now: Date): Promise<boolean>;
+  isRetired(key: InstallationKey): Promise<boolean>;
 }
 
 export const installationsKey = defineServiceKey<Installations>('kernel.installations');

@@ -67,6 +67,28 @@ describe.each(databaseKinds)('store on $name', ({ create }) => {
     expect(await installations.find('ws-1')).toBeNull();
   });
 
+  it('serves reads from a short cache that its own writes clear at once and that expires for writes made elsewhere', async () => {
+    const opened = await open();
+    await opened.migrate();
+    let clock = 0;
+    const installations = createInstallations(opened, createSecretBox(randomBytes(32)), { cacheTtlMs: 1000, now: () => clock });
+    await installations.save(record());
+    expect((await installations.find('ws-1'))?.status).toBe('ACTIVE');
+    expect(await installations.setStatus({ workspaceId: 'ws-1', addonId: 'addon-1' }, 'INACTIVE', new Date())).toBe(true);
+    expect(await installations.setStatus({ workspaceId: 'ws-1', addonId: 'other-addon' }, 'ACTIVE', new Date())).toBe(false);
+    expect((await installations.find('ws-1'))?.status).toBe('INACTIVE');
+
+    // Another instance's write reaches the database directly: visible once the entry expires.
+    await opened.em().nativeUpdate(Installation, { workspaceId: 'ws-1' }, { status: 'ACTIVE' });
+    expect((await installations.find('ws-1'))?.status).toBe('INACTIVE');
+    clock += 1001;
+    expect((await installations.find('ws-1'))?.status).toBe('ACTIVE');
+
+    expect(await installations.retire({ workspaceId: 'ws-1', addonId: 'addon-1' }, new Date())).toBe(true);
+    expect(await installations.find('ws-1')).toBeNull();
+    expect(await installations.isRetired({ workspaceId: 'ws-1', addonId: 'addon-1' })).toBe(true);
+  });
+
   it('refuses to open tokens sealed under another key', async () => {
     const opened = await open();
     await opened.migrate();
