@@ -1,25 +1,19 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { Registry as PromRegistry, type Registry } from 'prom-client';
 import { buildManifest, type Manifest } from './clockify/build-manifest.js';
-import { createInstallations } from './clockify/create-installations.js';
-import { installationsKey } from './clockify/installations.js';
 import type { AddonConfig } from './config/types.js';
 import { AddonError } from './errors/index.js';
-import { createErrorHandler } from './http/error-handler.js';
-import { mountHealthRoutes } from './http/health.js';
+import { createHttpApp } from './http/create-http-app.js';
 import { type ListeningServer, listen } from './http/http-server.js';
-import { requestId } from './http/request-id.js';
 import type { AddonEnv } from './http/types.js';
+import { openKernelServices } from './kernel-services.js';
 import { createLogger } from './observability/logger.js';
 import { createPluginContext } from './plugin/create-plugin-context.js';
 import { type InlinePlugin, type LoadedPlugin, loadPlugins } from './plugin/load-plugins.js';
-import { mountRoutes } from './plugin/mount-routes.js';
 import { Registrations } from './plugin/registrations.js';
 import type { ServiceKey } from './plugin/service-key.js';
-import { createSecretBox, loadEncryptionKey } from './security/secret-box.js';
-import { createRedis, pingRedis, redisKey } from './store/create-redis.js';
-import { createStore, type Store } from './store/create-store.js';
+import type { Store } from './store/create-store.js';
 
 export interface CreateAddonOptions {
   config: AddonConfig;
@@ -55,43 +49,19 @@ export async function createAddon({
   plugins: inline = [],
 }: CreateAddonOptions): Promise<Addon> {
   const plugins = await loadPlugins(config, inline);
-  const store = await createStore({
-    url: config.database.url,
-    dataDir: config.database.dataDir,
-    log: log.child({ component: 'store' }),
-    debug: config.database.debug,
-  });
   const registry = new PromRegistry();
   const registrations = new Registrations();
-  const box = createSecretBox(loadEncryptionKey({ configured: config.security.encryptionKey, dataDir: config.database.dataDir }));
-  registrations.services.set(installationsKey.id, { plugin: 'kernel', value: createInstallations(store, box) });
-  const redis = config.redis.url ? await createRedis(config.redis.url, log.child({ component: 'redis' })) : undefined;
-  if (redis) {
-    registrations.services.set(redisKey.id, { plugin: 'kernel', value: redis });
-    registrations.health.add('redis', () => pingRedis(redis));
-  }
+  const services = await openKernelServices(config, log, registrations);
+  const { store } = services;
   let state: 'setting-up' | 'ready' | 'closing' | 'closed' = 'setting-up';
-  try {
-    const applied = await store.migrate();
-    if (applied.length) log.info({ migrations: applied }, 'migrations applied');
-    for (const { name, plugin, options } of plugins)
-      await setupPlugin(name, plugin, options, { config, log, store, registry, registrations });
-  } catch (error) {
-    await store.close();
-    redis?.disconnect();
-    throw error;
-  }
-  registrations.health.add('database', () => store.ping());
   registrations.health.add('plugins', async () => {
     if (state !== 'ready') throw new Error(state === 'setting-up' ? 'starting' : 'shutting down');
   });
-
-  const app = new Hono<AddonEnv>();
-  app.use(requestId(log));
-  app.onError(createErrorHandler(log));
-  for (const { value } of registrations.middleware) app.use(value);
   let manifest: Manifest;
+  let app: Hono<AddonEnv>;
   try {
+    for (const { name, plugin, options } of plugins)
+      await setupPlugin(name, plugin, options, { config, log, store, registry, registrations });
     manifest = buildManifest(
       config,
       plugins.map(({ name, plugin, options }) => ({
@@ -99,16 +69,13 @@ export async function createAddon({
         plugin: name,
       })),
     );
+    registrations.manifest = manifest;
+    app = createHttpApp({ config, log, registrations, manifest });
   } catch (error) {
-    // MANIFEST_INVALID fails the boot; connections are released so an open pool cannot keep the process alive.
-    await store.close();
-    redis?.disconnect();
+    // A failed boot releases its connections, so an open pool cannot keep the process alive.
+    await services.release();
     throw error;
   }
-  registrations.manifest = manifest;
-  mountHealthRoutes(app, registrations.health);
-  app.get('/manifest', (c) => c.json(manifest));
-  mountRoutes(app, registrations, config, ['/health', '/ready', '/manifest']);
 
   let server: ListeningServer | undefined;
   return {
@@ -140,8 +107,7 @@ export async function createAddon({
           .then(hook)
           .catch((error) => log.error({ err: error, plugin }, 'onClose hook failed'));
       }
-      await store.close();
-      redis?.disconnect();
+      await services.release();
       state = 'closed';
       log.info('add-on stopped');
       log.flush();

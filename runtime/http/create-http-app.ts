@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type { Manifest } from '../clockify/build-manifest.js';
+import type { AddonConfig } from '../config/types.js';
+import { mountRoutes } from '../plugin/mount-routes.js';
+import type { Registrations } from '../plugin/registrations.js';
+import { createErrorHandler } from './error-handler.js';
+import { mountHealthRoutes } from './health.js';
+import { requestId } from './request-id.js';
+import type { AddonEnv } from './types.js';
+
+/**
+ * The HTTP app in its fixed order: request id (and context) first, then plugins' global middleware, then the
+ * kernel's routes (`/health`, `/ready`, `/manifest`), then plugin routes, each behind its body limit and policy.
+ */
+export function createHttpApp({
+  config,
+  log,
+  registrations,
+  manifest,
+}: {
+  config: AddonConfig;
+  log: Logger;
+  registrations: Registrations;
+  manifest: Manifest;
+}): Hono<AddonEnv> {
+  const app = new Hono<AddonEnv>();
+  app.use(requestId(log));
+  app.onError(createErrorHandler(log));
+  for (const { value } of registrations.middleware) app.use(value);
+  mountHealthRoutes(app, registrations.health);
+  app.get('/manifest', (c) => c.json(manifest));
+  mountRoutes(app, registrations, config, ['/health', '/ready', '/manifest']);
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { createInstallations } from './clockify/create-installations.js';
+import { installationsKey } from './clockify/installations.js';
+import type { AddonConfig } from './config/types.js';
+import type { Registrations } from './plugin/registrations.js';
+import { createSecretBox, loadEncryptionKey } from './security/secret-box.js';
+import { createRedis, pingRedis, redisKey } from './store/create-redis.js';
+import { createStore, type Store } from './store/create-store.js';
+
+export interface KernelServices {
+  store: Store;
+  redis?: Redis;
+  /** Closes the database and Redis; safe to call once, on shutdown or on a failed boot. */
+  release(): Promise<void>;
+}
+
+/**
+ * What the kernel itself provides before any plugin runs: the database (migrated), the installations service
+ * (tokens sealed with the configured or generated key) and, when REDIS_URL is set, a Redis connection.
+ * Each is registered as a service and given a readiness check.
+ */
+export async function openKernelServices(config: AddonConfig, log: Logger, registrations: Registrations): Promise<KernelServices> {
+  const { url, dataDir, debug } = config.database;
+  const store = await createStore({ url, dataDir, log: log.child({ component: 'store' }), debug });
+  let redis: Redis | undefined;
+  const release = async () => {
+    await store.close();
+    redis?.disconnect();
+  };
+  try {
+    const applied = await store.migrate();
+    if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+    const box = createSecretBox(loadEncryptionKey({ configured: config.security.encryptionKey, dataDir }));
+    registrations.services.set(installationsKey.id, { plugin: 'kernel', value: createInstallations(store, box) });
+    registrations.health.add('database', () => store.ping());
+    if (config.redis.url) {
+      const connected = await createRedis(config.redis.url, log.child({ component: 'redis' }));
+      redis = connected;
+      registrations.services.set(redisKey.id, { plugin: 'kernel', value: connected });
+      registrations.health.add('redis', () => pingRedis(connected));
+    }
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return { store, redis, release };
+}
