@@ -3,13 +3,20 @@
  * Plugins import only from here, never from each other or from runtime internals.
  */
 
+export * from './clockify/api-client/index.js';
 export { buildManifest, type Manifest, type NamedContribution } from './clockify/build-manifest.js';
 export type { ClockifyClaims, RawClockifyClaims } from './clockify/claims.js';
 export { isWebhookEventName, LIFECYCLE_TYPES, type LifecycleType, WEBHOOK_EVENTS, type WebhookEventName } from './clockify/events.js';
-export { type InstallationRecord,
-  type InstallationKey, type InstallationStatus, type Installations, installationsKey } from './clockify/installations.js';
+export { createInstallationFetch, type InstallationFetch, type InstallationFetchOptions } from './clockify/installation-fetch.js';
+export {
+  type InstallationKey,
+  type InstallationRecord,
+  type InstallationStatus,
+  type Installations,
+  installationsKey,
+} from './clockify/installations.js';
 export type { ManifestProblem } from './clockify/manifest/problems.js';
-export { SCHEMA_VERSIONS, SCOPES, type SchemaVersion, type Scope } from './clockify/manifest/schema-rules.js';
+export { MAX_WEBHOOKS, SCHEMA_VERSIONS, SCOPES, type SchemaVersion, type Scope } from './clockify/manifest/schema-rules.js';
 export { findManifestProblems, validateManifest } from './clockify/manifest/validate-manifest.js';
 export { CLOCKIFY_PUBLIC_KEY_PEM, type LoadTrustedKeysOptions, loadTrustedKeys, type TrustedKey } from './clockify/trusted-keys.js';
 export {
@@ -20,6 +27,8 @@ export {
   type TokenVerifierOptions,
   tokenError,
 } from './clockify/verify-token.js';
+export type { EveryEventHasAPayload } from './clockify/webhook-payload-map.js';
+export type * from './clockify/webhook-payloads.js';
 export { type AddonConfig, buildConfig, configPathFrom, type Environment, loadConfig, readEnvironment } from './config/index.js';
 export { AddonError, type BootErrorCode, bootErrors, HttpError, isAddonError, isHttpError } from './errors/index.js';
 export { errorBody } from './http/error-handler.js';
@@ -34,4 +43,16 @@ export * from './plugin/index.js';
 export { createSecretBox, type SecretBox } from './security/secret-box.js';
 export { redisKey } from './store/create-redis.js';
 export type { Store } from './store/index.js';
-export { Installation, RetiredInstallation } from './store/index.js';
+export {
+  createWebhookInbox,
+  type InboxEvent,
+  type InboxFilter,
+  type InboxPage,
+  Installation,
+  OPEN_WEBHOOK_EVENT_STATES,
+  RetiredInstallation,
+  WEBHOOK_EVENT_STATES,
+  WebhookEvent,
+  type WebhookEventState,
+  type WebhookInbox,
+} from './store/index.js';

@@ -51,7 +51,7 @@ export async function createAddon({
   const plugins = await loadPlugins(config, inline);
   const registry = new PromRegistry();
   const registrations = new Registrations();
-  const services = await openKernelServices(config, log, registrations);
+  const services = await openKernelServices(config, log, registrations, registry);
   const { store } = services;
   let state: 'setting-up' | 'ready' | 'closing' | 'closed' = 'setting-up';
   registrations.health.add('plugins', async () => {
@@ -62,6 +62,7 @@ export async function createAddon({
   try {
     for (const { name, plugin, options } of plugins)
       await setupPlugin(name, plugin, options, { config, log, store, registry, registrations });
+    for (const { plugin, value: hook } of registrations.afterSetupHooks) await runHook(plugin, hook, 'PLUGIN_SETUP_FAILED', config);
     manifest = buildManifest(
       config,
       plugins.map(({ name, plugin, options }) => ({
@@ -129,7 +130,12 @@ async function setupPlugin(
   }
 }
 
-async function runHook(plugin: string, hook: () => unknown, code: 'PLUGIN_READY_FAILED', config: AddonConfig): Promise<void> {
+async function runHook(
+  plugin: string,
+  hook: () => unknown,
+  code: 'PLUGIN_SETUP_FAILED' | 'PLUGIN_READY_FAILED',
+  config: AddonConfig,
+): Promise<void> {
   try {
     await hook();
   } catch (cause) {

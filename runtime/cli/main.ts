@@ -1,12 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { isAddonError } from '../errors/index.js';
 import { configCheckCommand } from './config-check.js';
+import { devCommand } from './dev.js';
 import { manifestCommand } from './manifest.js';
 import { migrateCommand } from './migrate.js';
+import { simulateCommand } from './simulate.js';
 import { startCommand } from './start.js';
+import { webhooksCommand } from './webhooks.js';
 
 /** Later issues add their commands here. */
-const commands = [startCommand, manifestCommand, migrateCommand, configCheckCommand];
+const commands = [startCommand, manifestCommand, migrateCommand, configCheckCommand, devCommand, simulateCommand, webhooksCommand];
 
 /** Runs the CLI; resolves with the process exit code (a long-running `start` resolves once listening). */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -18,7 +18,7 @@ export function startCommand(program: Command): void {
 }
 
 /** SIGTERM/SIGINT: close gracefully once; a second signal exits at once. */
-function shutdownOnSignals(close: () => Promise<void>): void {
+export function shutdownOnSignals(close: () => Promise<void>): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);

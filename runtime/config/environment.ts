@@ -47,6 +47,12 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
     description: 'Extra trusted PEM public keys, inline or file paths, comma or newline separated.',
     mode: 'append',
   },
+  {
+    variable: 'CLOCKIFY_DEV_HOSTS',
+    path: ['clockify', 'devHosts'],
+    description: 'Extra hosts the API client may call, HTTP allowed (e.g. 127.0.0.1:* for the simulator), comma separated.',
+    mode: 'append',
+  },
 ];
 
 /** Read by the CLI before the configuration exists: which file to load. */

@@ -91,6 +91,9 @@ export function createPluginContext<Options>(
       }
       return structuredClone(registrations.manifest);
     },
+    afterSetup(hook) {
+      registrations.afterSetupHooks.push(own(hook));
+    },
     onReady(hook) {
       registrations.readyHooks.push(own(hook));
     },

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
+import type { InstallationFetch } from '../clockify/installation-fetch.js';
+import type { InstallationRecord } from '../clockify/installations.js';
 
 /**
  * Payload type of each webhook event. `unknown` until a typed payload is declared for it
@@ -16,9 +18,22 @@ export interface HandlerContext {
   log: Logger;
 }
 
+/** What a webhook handler gets beside the payload, from the webhooks plugin's dispatcher (never on the request path). */
+export interface WebhookContext<E extends WebhookEventName = WebhookEventName> extends HandlerContext {
+  event: E;
+  /** The event's row in the inbox: the same on every attempt and replay, so handlers can key their own idempotency on it. */
+  eventId: number;
+  /** 1 on the first run; counts each dispatch of the event (a replay starts again at 1). */
+  attempt: number;
+  /** The workspace's installation, as stored (ACTIVE: inactive installations are not dispatched to). */
+  installation: InstallationRecord;
+  /** Calls the Clockify API as the installation (its apiUrl and token). */
+  api: InstallationFetch;
+}
+
 export type WebhookHandler<E extends WebhookEventName = WebhookEventName> = (
   payload: WebhookPayloads[E],
-  context: HandlerContext & { event: E },
+  context: WebhookContext<E>,
 ) => unknown;
 
 export type LifecycleHandler<T extends LifecycleType = LifecycleType> = (

@@ -4,6 +4,7 @@ export type {
   LifecycleHandler,
   LifecyclePayloads,
   RegisteredHandler,
+  WebhookContext,
   WebhookHandler,
   WebhookPayloads,
 } from './handlers.js';

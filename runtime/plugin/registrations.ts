@@ -28,6 +28,7 @@ export class Registrations {
   readonly middleware: Owned<AddonMiddleware>[] = [];
   readonly policies = new Map<string, Owned<PolicyFactory>>();
   readonly services = new Map<string, Owned<unknown>>();
+  readonly afterSetupHooks: Owned<Hook>[] = [];
   readonly readyHooks: Owned<Hook>[] = [];
   readonly closeHooks: Owned<Hook>[] = [];
   readonly health = new HealthChecks();

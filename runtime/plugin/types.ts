@@ -98,6 +98,12 @@ export interface PluginContext<Options = Record<string, unknown>> {
    * setup, so it is available in onReady hooks and request handlers; calling it during setup throws.
    */
   manifest(): Manifest;
+  /**
+   * Runs once every plugin's setup has returned, in plugin order, before routes are mounted and the manifest is built.
+   * For routes derived from what other plugins registered: `handlers` is complete here and `route`/`use` still count
+   * (the webhooks plugin mounts one route per handled event, whichever plugin registered the handler).
+   */
+  afterSetup(hook: Hook): void;
   /** Runs after every plugin is set up, before the server listens. */
   onReady(hook: Hook): void;
   /** Runs at shutdown, after the server stopped accepting, in reverse plugin order. */
