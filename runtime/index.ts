@@ -7,7 +7,6 @@ export * from './clockify/api-client/index.js';
 export { buildManifest, type Manifest, type NamedContribution } from './clockify/build-manifest.js';
 export type { ClockifyClaims, RawClockifyClaims } from './clockify/claims.js';
 export { isWebhookEventName, LIFECYCLE_TYPES, type LifecycleType, WEBHOOK_EVENTS, type WebhookEventName } from './clockify/events.js';
-export { createInstallationFetch, type InstallationFetch, type InstallationFetchOptions } from './clockify/installation-fetch.js';
 export {
   type InstallationKey,
   type InstallationRecord,
@@ -29,6 +28,7 @@ export {
 } from './clockify/verify-token.js';
 export type { EveryEventHasAPayload } from './clockify/webhook-payload-map.js';
 export type * from './clockify/webhook-payloads.js';
+export { isWorkspaceAdmin, WORKSPACE_ADMIN_ROLES } from './clockify/workspace-roles.js';
 export { type AddonConfig, buildConfig, configPathFrom, type Environment, loadConfig, readEnvironment } from './config/index.js';
 export { AddonError, type BootErrorCode, bootErrors, HttpError, isAddonError, isHttpError } from './errors/index.js';
 export { errorBody } from './http/error-handler.js';
@@ -44,6 +44,8 @@ export { createSecretBox, type SecretBox } from './security/secret-box.js';
 export { redisKey } from './store/create-redis.js';
 export type { Store } from './store/index.js';
 export {
+  ApiCall,
+  ApiPreset,
   createWebhookInbox,
   type InboxEvent,
   type InboxFilter,

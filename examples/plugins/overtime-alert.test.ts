@@ -50,6 +50,7 @@ describe('the overtime-alert example, from YAML to an API call', () => {
       baseDir: repoRoot,
       config: {
         auth: { publicKeys: [minter.publicKeyPem] },
+        clockify: { devHosts: ['127.0.0.1:*'] },
         plugins: [
           { use: 'auth' },
           { use: 'webhooks', options: { dispatch: { pollIntervalMs: 20 } } },

@@ -52,18 +52,16 @@ export default definePlugin<OvertimeAlertOptions>({
 
 /** `PUT …/time-entries/{id}` replaces the entry, so its fields from the payload are sent back along with the extra tag. */
 async function tagEntry(entry: StoppedTimeEntryPayload, tagId: string, { api }: WebhookContext<'TIMER_STOPPED'>): Promise<void> {
-  const response = await api(`/v1/workspaces/{workspaceId}/time-entries/${encodeURIComponent(entry.id)}`, {
-    method: 'PUT',
-    body: JSON.stringify({
-      start: entry.timeInterval.start,
-      end: entry.timeInterval.end,
-      description: entry.description,
-      billable: entry.billable,
-      ...(entry.projectId ? { projectId: entry.projectId } : {}),
-      ...(entry.taskId ? { taskId: entry.taskId } : {}),
-      tagIds: [...(entry.tagIds ?? []), tagId],
-    }),
-  });
+  const body = {
+    start: entry.timeInterval.start,
+    end: entry.timeInterval.end,
+    description: entry.description,
+    billable: entry.billable,
+    ...(entry.projectId ? { projectId: entry.projectId } : {}),
+    ...(entry.taskId ? { taskId: entry.taskId } : {}),
+    tagIds: [...(entry.tagIds ?? []), tagId],
+  };
+  const response = await api.put('/v1/workspaces/{workspaceId}/time-entries/{id}', body, { params: { id: entry.id } });
   // Throwing makes the dispatcher retry with backoff, and park the event as dead if Clockify keeps refusing.
   if (!response.ok) throw new Error(`Clockify answered ${response.status} to tagging time entry ${entry.id}`);
 }

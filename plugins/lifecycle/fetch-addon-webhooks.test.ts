@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConfig, createClockifyClients, type Installations } from '../../runtime/index.js';
 import { type FakeAddonWebhooksApi, startFakeAddonWebhooksApi } from '../../tests/helpers/fake-addon-webhooks-api.js';
-import { type CheckErrorCode, fetchAddonWebhooks, SubscriptionCheckError } from './fetch-addon-webhooks.js';
+import { testConfigTree } from '../../tests/helpers/start-addon.js';
+import { type CheckErrorCode, createAddonWebhooksFetcher, SubscriptionCheckError } from './fetch-addon-webhooks.js';
+
+// The kernel's client factory as configured for a local stand-in API; `installations` is not consulted here.
+const clients = createClockifyClients({
+  config: buildConfig(testConfigTree({ clockify: { devHosts: ['127.0.0.1:*'] } }), { env: {} }).clockify,
+  installations: {} as Installations,
+});
+const fetchAddonWebhooks = createAddonWebhooksFetcher(clients);
 
 let api: FakeAddonWebhooksApi;
 beforeAll(async () => {
@@ -44,6 +53,7 @@ describe('fetchAddonWebhooks', () => {
     ['a non-http apiUrl', 'API_URL_INVALID', { apiUrl: 'file:///etc/passwd' }],
     ['an apiUrl with credentials', 'API_URL_INVALID', { apiUrl: 'https://user:pw@api.example' }],
     ['a closed port', 'API_UNREACHABLE', { apiUrl: 'http://127.0.0.1:1/api' }],
+    ['a host off the allowlist', 'API_URL_INVALID', { apiUrl: 'https://api.evil.example/api' }],
   ])('fails with %s as %s', async (_name, code, overrides) => {
     expect((await failure(call(overrides))).code).toBe(code);
   });

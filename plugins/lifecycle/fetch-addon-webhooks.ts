@@ -1,3 +1,5 @@
+import { type ClockifyClients, type ClockifyResponse, isClockifyApiError } from '../../runtime/index.js';
+
 /** One webhook subscription as Clockify lists it (`WebhookDtoV1`, PLATFORM.md §6.5); fields not read are omitted. */
 export interface AddonWebhook {
   webhookEvent: string;
@@ -17,6 +19,7 @@ export interface FetchAddonWebhooksOptions {
   addonId: string;
   /** The installation token, sent as `X-Addon-Token`; never part of an error message. */
   token: string;
+  /** The whole check, retries included, is abandoned after this long. */
   timeoutMs: number;
 }
 
@@ -41,51 +44,41 @@ export class SubscriptionCheckError extends Error {
   }
 }
 
-// The listing holds a few dozen entries; anything far larger is not what we asked for.
-const MAX_RESPONSE_CHARS = 1_000_000;
-
 /**
- * `GET {apiUrl}/v1/workspaces/{workspaceId}/addons/{addonId}/webhooks` with Node's fetch. The host comes from the
- * stored installation only, redirects are refused (they would carry the token elsewhere), and the call is abandoned
- * after `timeoutMs`. Kept to this one function so the API client with its host allowlist can replace it.
+ * `GET {apiUrl}/v1/workspaces/{workspaceId}/addons/{addonId}/webhooks` through the kernel's API client: the stored
+ * apiUrl must be on the host allowlist, redirects are refused, the call waits its turn in the workspace's rate limit
+ * and is retried on 429/5xx. The client's failures are mapped to this check's codes.
  */
-export const fetchAddonWebhooks: FetchAddonWebhooks = async ({ apiUrl, workspaceId, addonId, token, timeoutMs }) => {
-  const url = listingUrl(apiUrl, workspaceId, addonId);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { 'X-Addon-Token': token, Accept: 'application/json' },
-      redirect: 'error',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    throw new SubscriptionCheckError('API_UNREACHABLE', `${url.host}: ${(error as Error).message}`);
-  }
-  const text = await response.text().catch(() => '');
-  if (!response.ok) throw new SubscriptionCheckError('API_REJECTED', `HTTP ${response.status} from ${url.host}`);
-  return parseListing(text);
-};
-
-function listingUrl(apiUrl: string, workspaceId: string, addonId: string): URL {
-  let base: URL;
-  try {
-    base = new URL(apiUrl);
-  } catch {
-    throw new SubscriptionCheckError('API_URL_INVALID');
-  }
-  if (!['http:', 'https:'].includes(base.protocol) || base.username || base.password) throw new SubscriptionCheckError('API_URL_INVALID');
-  const path = `/v1/workspaces/${encodeURIComponent(workspaceId)}/addons/${encodeURIComponent(addonId)}/webhooks`;
-  return new URL(`${base.pathname.replace(/\/+$/, '')}${path}`, base.origin);
+export function createAddonWebhooksFetcher(clients: ClockifyClients): FetchAddonWebhooks {
+  return async function fetchAddonWebhooks({ apiUrl, workspaceId, addonId, token, timeoutMs }) {
+    let response: ClockifyResponse;
+    try {
+      const client = clients.forInstallation({ apiUrl, workspaceId, authToken: token });
+      response = await client.get('/v1/workspaces/{workspaceId}/addons/{addonId}/webhooks', {
+        params: { addonId },
+        operationId: 'getAddonWebhooks',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw toCheckError(error);
+    }
+    if (!response.ok) throw new SubscriptionCheckError('API_REJECTED', `HTTP ${response.status}`);
+    return parseListing(response.body);
+  };
 }
 
-function parseListing(text: string): AddonWebhookListing {
-  let body: unknown;
-  try {
-    if (text.length > MAX_RESPONSE_CHARS) throw new Error('too large');
-    body = JSON.parse(text);
-  } catch {
-    throw new SubscriptionCheckError('API_RESPONSE_INVALID', 'not JSON');
-  }
+function toCheckError(error: unknown): SubscriptionCheckError {
+  if (!isClockifyApiError(error)) return new SubscriptionCheckError('API_UNREACHABLE', (error as Error).message);
+  const code: CheckErrorCode = ['CLOCKIFY_API_URL_INVALID', 'CLOCKIFY_HOST_NOT_ALLOWED'].includes(error.code)
+    ? 'API_URL_INVALID'
+    : error.code === 'CLOCKIFY_RESPONSE_INVALID'
+      ? 'API_RESPONSE_INVALID'
+      : 'API_UNREACHABLE';
+  return new SubscriptionCheckError(code, error.message);
+}
+
+function parseListing(body: unknown): AddonWebhookListing {
+  if (typeof body !== 'object' || body === null) throw new SubscriptionCheckError('API_RESPONSE_INVALID', 'not a JSON object');
   const { webhooks, workspaceWebhookCount } = (body ?? {}) as { webhooks?: unknown; workspaceWebhookCount?: unknown };
   if (!Array.isArray(webhooks)) throw new SubscriptionCheckError('API_RESPONSE_INVALID', 'no "webhooks" array');
   return {

@@ -1,5 +1,5 @@
-import { definePlugin, installationsKey, type LifecycleType } from '../../runtime/index.js';
-import { fetchAddonWebhooks } from './fetch-addon-webhooks.js';
+import { clockifyClientsKey, definePlugin, installationsKey, type LifecycleType } from '../../runtime/index.js';
+import { createAddonWebhooksFetcher } from './fetch-addon-webhooks.js';
 import { createHealthRoute } from './health-route.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createLifecycleRoute } from './lifecycle-route.js';
@@ -25,7 +25,7 @@ export default definePlugin<LifecycleOptions>({
     const health = createSubscriptionHealth({
       installations,
       manifest: () => ctx.manifest(),
-      fetchWebhooks: fetchAddonWebhooks,
+      fetchWebhooks: createAddonWebhooksFetcher(ctx.inject(clockifyClientsKey)),
       log: ctx.log,
       metrics: ctx.metrics,
       delayMs: options.subscriptionCheck.delayAfterInstallMs,

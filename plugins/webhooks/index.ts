@@ -1,5 +1,5 @@
 import type { WebhookEventName } from '../../runtime/index.js';
-import { createWebhookInbox, definePlugin, installationsKey } from '../../runtime/index.js';
+import { clockifyClientsKey, createWebhookInbox, definePlugin, installationsKey } from '../../runtime/index.js';
 import { adminRoutes } from './admin-routes.js';
 import { createAppendEvent } from './append-event.js';
 import { createDispatchQueue } from './dispatch-queue.js';
@@ -30,7 +30,16 @@ export default definePlugin<WebhooksOptions>({
     const metrics = createWebhookMetrics(ctx.metrics, { inbox, log });
     const queue = createDispatchQueue(store, { leaseMs: options.dispatch.leaseMs });
     const installations = ctx.inject(installationsKey);
-    const runEvent = createRunEvent({ queue, handlers: ctx.handlers.webhooks, installations, options: options.dispatch, metrics, log });
+    const clients = ctx.inject(clockifyClientsKey);
+    const runEvent = createRunEvent({
+      queue,
+      handlers: ctx.handlers.webhooks,
+      installations,
+      clients,
+      options: options.dispatch,
+      metrics,
+      log,
+    });
     const dispatcher = createDispatcher({ queue, runEvent, ...options.dispatch, log });
     const retention = createRetention({ inbox, ...options.retention, log });
 

@@ -1,5 +1,12 @@
-import type { Installations, Logger, RegisteredHandler, WebhookEventName, WebhookHandler } from '../../runtime/index.js';
-import { createInstallationFetch } from '../../runtime/index.js';
+import type {
+  ClockifyClient,
+  ClockifyClients,
+  Installations,
+  Logger,
+  RegisteredHandler,
+  WebhookEventName,
+  WebhookHandler,
+} from '../../runtime/index.js';
 import { type BackoffOptions, retryDelayMs } from './backoff.js';
 import type { ClaimedEvent, DispatchQueue, RunOutcome } from './dispatch-queue.js';
 import type { WebhookMetrics } from './metrics.js';
@@ -10,6 +17,8 @@ export interface RunEventDependencies {
   queue: DispatchQueue;
   handlers: (event: WebhookEventName) => readonly RegisteredHandler<WebhookHandler>[];
   installations: Installations;
+  /** The API client handlers get: host allowlist, the workspace's rate governor, retries. */
+  clients: ClockifyClients;
   options: DispatchOptions;
   metrics: WebhookMetrics;
   log: Logger;
@@ -24,7 +33,7 @@ export type RunEvent = (claimed: ClaimedEvent) => Promise<void>;
  * `dead` once `maxAttempts` runs have failed. The lease is renewed while handlers run, so a slow handler is not
  * taken over by another instance.
  */
-export function createRunEvent({ queue, handlers, installations, options, metrics, log }: RunEventDependencies): RunEvent {
+export function createRunEvent({ queue, handlers, installations, clients, options, metrics, log }: RunEventDependencies): RunEvent {
   return async function runEvent(claimed) {
     const event = claimed.event as WebhookEventName;
     const eventLog = log.child({ eventId: claimed.id, event, workspaceId: claimed.workspaceId });
@@ -51,7 +60,7 @@ export function createRunEvent({ queue, handlers, installations, options, metric
           eventId: claimed.id,
           attempt,
           installation,
-          api: createInstallationFetch(installation),
+          api: lazyClient(() => clients.forInstallation(installation)),
         },
         log: eventLog,
         timeoutMs: options.handlerTimeoutMs,
@@ -110,4 +119,18 @@ function parseResults(text: string | null | undefined): HandlerResults {
   } catch {
     return {};
   }
+}
+
+/**
+ * The client is made on first use: making it checks the installation's apiUrl against the allowlist, and a handler
+ * that never calls the API must not fail on that.
+ */
+function lazyClient(make: () => ClockifyClient): ClockifyClient {
+  let client: ClockifyClient | undefined;
+  return new Proxy({} as ClockifyClient, {
+    get(_target, property) {
+      client ??= make();
+      return Reflect.get(client, property);
+    },
+  });
 }

@@ -45,6 +45,8 @@ async function runDev(command: Command, seed: number): Promise<void> {
     PORT: String(port),
     ADDON_BASE_URL: addonUrl,
     CLOCKIFY_PUBLIC_KEYS: [env.CLOCKIFY_PUBLIC_KEYS, keyPair.publicKeyFile].filter(Boolean).join('\n'),
+    // The simulator listens on loopback: the API client's allowlist must let calls reach it.
+    CLOCKIFY_DEV_HOSTS: [env.CLOCKIFY_DEV_HOSTS, '127.0.0.1:*'].filter(Boolean).join(','),
   };
   writeDevControl(dataDir, { simulatorUrl: simulator.url, addonUrl, pid: process.pid });
   let addon: DevAddonProcess | undefined;

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
+import type { ClockifyClient } from '../clockify/api-client/types.js';
 import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
-import type { InstallationFetch } from '../clockify/installation-fetch.js';
 import type { InstallationRecord } from '../clockify/installations.js';
 
 /**
@@ -27,8 +27,8 @@ export interface WebhookContext<E extends WebhookEventName = WebhookEventName> e
   attempt: number;
   /** The workspace's installation, as stored (ACTIVE: inactive installations are not dispatched to). */
   installation: InstallationRecord;
-  /** Calls the Clockify API as the installation (its apiUrl and token). */
-  api: InstallationFetch;
+  /** Calls the Clockify API as the installation: its apiUrl and token, the host allowlist, the workspace's rate governor. */
+  api: ClockifyClient;
 }
 
 export type WebhookHandler<E extends WebhookEventName = WebhookEventName> = (

@@ -117,6 +117,8 @@ function configTree(options: TestEnvironmentOptions, simulator: ClockifySimulato
     database: { dataDir, ...section('database') },
     log: { level: 'warn', ...section('log') },
     auth: { ...section('auth'), publicKeys: [...publicKeys, simulator.publicKeyPem] },
+    // The simulator listens on loopback: the API client's allowlist must let calls reach it.
+    clockify: { ...section('clockify'), devHosts: [...((section('clockify').devHosts ?? []) as string[]), '127.0.0.1:*'] },
     plugins: [...BUILT_INS.filter((name) => !configured.has(name)), ...plugins],
   };
 }

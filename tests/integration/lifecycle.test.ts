@@ -67,7 +67,7 @@ describe.each(databaseKinds)('lifecycle plugin on $name', ({ name, create }) => 
     minter = await createTokenMinter({ addonKey: 'test-addon', workspaceId: 'unused', addonId: 'unused' });
     test = await startTestAddon({
       databaseUrl: database.url,
-      config: { baseUrl: BASE_URL, auth: { publicKeys: [minter.publicKeyPem] } },
+      config: { baseUrl: BASE_URL, auth: { publicKeys: [minter.publicKeyPem] }, clockify: { devHosts: ['127.0.0.1:*'] } },
       plugins: [
         { plugin: auth, options: { rateLimit: { perIpPerSecond: 1000, perWorkspacePerSecond: 100_000 } } },
         { plugin: lifecycle, options: { subscriptionCheck: { delayAfterInstallMs: 0 } } },

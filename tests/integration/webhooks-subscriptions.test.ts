@@ -18,7 +18,8 @@ describe('payload types', () => {
         ctx.webhooks.on('NEW_PROJECT', (project, { installation, api }) => {
           expectTypeOf(project.hourlyRate).toEqualTypeOf<{ amount: number; currency?: string } | null>();
           expectTypeOf(installation.workspaceId).toEqualTypeOf<string>();
-          expectTypeOf(api).parameter(0).toEqualTypeOf<string>();
+          expectTypeOf(api.get).parameter(0).toEqualTypeOf<string>();
+          expectTypeOf(api.workspaceId).toEqualTypeOf<string>();
         });
       },
     });
