@@ -22,7 +22,8 @@ COPY --chown=node:node bin ./bin
 COPY --chown=node:node config ./config
 COPY --chown=node:node runtime ./runtime
 COPY --chown=node:node plugins ./plugins
-RUN mkdir -p /data && chown node:node /data
+# Transpile once into dist/, so `start` needs no TypeScript loader at run time.
+RUN node bin/build.js && chown -R node:node dist && mkdir -p /data && chown node:node /data
 USER node
 # SQLite file and the generated encryption key live here; mount a volume to keep them.
 VOLUME ["/data"]

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,12 @@ const RUNS = 7;
  * Start-up to ready: `node bin/addon.js start` with the default addon.config.yaml (every built-in plugin),
  * from spawn until GET /ready answers 200: on a fresh SQLite database (migrations included) and on one kept
  * from an earlier start (the usual restart).
- * Baseline: the same spawn of a bare Hono server under the same TypeScript loader, until it answers.
+ * The add-on runs as `npm start` runs it: from the build in dist/ (made first, as prestart does).
+ * Baseline: the same spawn of a bare Hono server in plain JavaScript, until it answers.
  */
 export default async function startup(): Promise<void> {
+  // What `npm start` does first (prestart): transpile to dist/ when the sources changed.
+  execFileSync(process.execPath, ['bin/build.js'], { cwd: root, stdio: 'inherit' });
   const fresh: number[] = [];
   const restart: number[] = [];
   const bare: number[] = [];
@@ -31,7 +34,7 @@ export default async function startup(): Promise<void> {
   const [first, again] = [median(fresh), median(restart)];
   writeReport({
     name: 'startup',
-    baseline: { what: 'bare Hono server under tsx, spawn → first 200', medianMs: round(baseline) },
+    baseline: { what: 'bare Hono server (plain JavaScript), spawn → first 200', medianMs: round(baseline) },
     result: { firstStartMs: round(first), restartMs: round(again), runs: RUNS },
     ratios: { firstStartVsBareHono: round(first / baseline), restartVsBareHono: round(again / baseline) },
     goals: {
@@ -43,7 +46,7 @@ export default async function startup(): Promise<void> {
 
 async function timeToReady(kind: 'addon' | 'bare', keptDataDir?: string): Promise<number> {
   const dataDir = keptDataDir ?? mkdtempSync(join(tmpdir(), 'bench-startup-'));
-  const args = kind === 'addon' ? ['bin/addon.js', 'start'] : ['--import', 'tsx', 'bench/lib/bare-hono.ts'];
+  const args = kind === 'addon' ? ['bin/addon.js', 'start'] : ['bench/lib/bare-hono.js'];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: root,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { Registry as PromRegistry, type Registry } from 'prom-client';
 import { buildManifest, type Manifest } from './clockify/build-manifest.js';
 import type { AddonConfig } from './config/types.js';
-import { AddonError } from './errors/index.js';
+import { AddonError, isAddonError } from './errors/index.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { type ListeningServer, listen } from './http/http-server.js';
 import type { AddonEnv } from './http/types.js';
@@ -125,7 +125,7 @@ async function setupPlugin(
   try {
     await plugin.setup(createPluginContext(name, options, dependencies));
   } catch (cause) {
-    if (cause instanceof AddonError) throw cause;
+    if (isAddonError(cause)) throw cause;
     throw new AddonError('PLUGIN_SETUP_FAILED', (cause as Error).message, { file: dependencies.config.source, plugin: name }, { cause });
   }
 }

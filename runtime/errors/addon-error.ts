@@ -12,8 +12,12 @@ export interface ErrorLocation {
  * A problem found while the add-on starts: bad configuration, a missing plugin, a failed migration.
  * Every one carries a stable code from the catalogue and a message that says what to do and where.
  */
+// A registry symbol, not `instanceof`, for the same reason as HttpError's: a plugin may load another copy of the runtime.
+const ADDON_ERROR = Symbol.for('clockify-addon-kit.addon-error');
+
 export class AddonError extends Error {
   override name = 'AddonError';
+  readonly [ADDON_ERROR] = true;
   readonly code: BootErrorCode;
   readonly location: ErrorLocation;
 
@@ -31,5 +35,5 @@ function formatMessage(code: BootErrorCode, detail: string, { file, plugin, path
 }
 
 export function isAddonError(error: unknown): error is AddonError {
-  return error instanceof AddonError;
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[ADDON_ERROR] === true;
 }

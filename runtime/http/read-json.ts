@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { HttpError } from '../errors/index.js';
+import { HttpError, isHttpError } from '../errors/index.js';
 
 /**
  * The request body as JSON, for routes that accept only JSON: 415 for another content type,
@@ -17,7 +17,7 @@ export async function readJsonBody<T = unknown>(c: Context): Promise<T> {
   try {
     return (await c.req.json()) as T;
   } catch (error) {
-    if (error instanceof HttpError) throw error;
+    if (isHttpError(error)) throw error;
     throw new HttpError(400, 'INVALID_JSON', 'the request body is not valid JSON');
   }
 }

@@ -6,6 +6,9 @@ import { isPlugin } from './define-plugin.js';
 import type { Plugin } from './types.js';
 
 const BUILT_IN_DIR = fileURLToPath(new URL('../../plugins/', import.meta.url));
+// Running from the TypeScript sources (tsx, vitest) the built-ins are .ts files; from the build in dist/, .js.
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
+const BUILT_IN_INDEX = RUNNING_FROM_SOURCE ? 'index.ts' : 'index.js';
 
 export interface ResolveOptions {
   /** Folder that relative plugin paths are resolved against (the config file's). */
@@ -23,7 +26,7 @@ export interface ResolveOptions {
 export async function resolvePlugin(use: string, { baseDir, file, path }: ResolveOptions): Promise<Plugin<unknown>> {
   const location = { file, path };
   const isPath = use.startsWith('.') || isAbsolute(use) || /\.(m?[jt]s)$/.test(use);
-  const target = isPath ? resolve(baseDir, use) : resolve(BUILT_IN_DIR, use, 'index.ts');
+  const target = isPath ? resolve(baseDir, use) : resolve(BUILT_IN_DIR, use, BUILT_IN_INDEX);
   if (!isPath && !/^[a-z][a-z0-9-]*$/.test(use)) {
     throw new AddonError('PLUGIN_NOT_FOUND', `"${use}" is neither a built-in plugin name nor a file path (start paths with ./)`, location);
   }
@@ -33,6 +36,7 @@ export async function resolvePlugin(use: string, { baseDir, file, path }: Resolv
   }
   let module: Record<string, unknown>;
   try {
+    if (/\.[mc]?ts$/.test(target)) await ensureTypeScriptLoader();
     module = await import(pathToFileURL(target).href);
   } catch (cause) {
     throw new AddonError('PLUGIN_LOAD_FAILED', `${target}: ${(cause as Error).message}`, location, { cause });
@@ -46,6 +50,15 @@ export async function resolvePlugin(use: string, { baseDir, file, path }: Resolv
 
 export function builtInNames(): string[] {
   return ['auth', 'lifecycle', 'webhooks', 'bootstrap', 'explorer', 'metrics'].filter((name) =>
-    existsSync(resolve(BUILT_IN_DIR, name, 'index.ts')),
+    existsSync(resolve(BUILT_IN_DIR, name, BUILT_IN_INDEX)),
   );
+}
+
+let typescriptLoader: Promise<void> | undefined;
+
+/** The build in dist/ runs without a TypeScript loader; a user's .ts plugin brings tsx in, once, when it is met. */
+function ensureTypeScriptLoader(): Promise<void> {
+  if (RUNNING_FROM_SOURCE) return Promise.resolve();
+  typescriptLoader ??= import('tsx/esm/api').then(({ register }) => void register());
+  return typescriptLoader;
 }

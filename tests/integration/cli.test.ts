@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,18 @@ function addon(args: string[], env = cleanEnv()): { child: ChildProcess; done: P
   });
   const done = new Promise<Run>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, done };
+}
+
+function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk) => {
+      seen += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(seen);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', () => reject(new Error('exited before listening')));
+  });
 }
 
 describe('addon CLI', () => {
@@ -74,17 +86,29 @@ describe('addon CLI', () => {
     expect((await addon(['migrate'], env).done).stdout).toContain('nothing to apply');
   });
 
+  it('start runs the build in dist/ when it is current, and still loads a user .ts plugin whose errors keep their status', async () => {
+    const build = spawnSync(process.execPath, ['bin/build.js', '--force'], { cwd: root, encoding: 'utf8' });
+    expect(build.status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'cli-compiled-'));
+    const config = join(dir, 'addon.config.yaml');
+    const greeter = join(root, 'tests/fixtures/plugins/greeter.ts');
+    writeFileSync(
+      config,
+      `key: compiled-addon\nname: Compiled\nbaseUrl: http://127.0.0.1:8080\nplugins:\n  - metrics\n  - use: ${greeter}\n    options: { greeting: hello }\n`,
+    );
+    const { child, done } = addon(['start', '--config', config], cleanEnv({ PORT: '0', HOST: '127.0.0.1' }));
+    const url = await listeningUrl(child);
+    expect(await (await fetch(`${url}/greet`)).json()).toEqual({ text: 'hello' });
+    const teapot = await fetch(`${url}/greet/teapot`);
+    expect(teapot.status).toBe(418);
+    expect((await teapot.json()).error.code).toBe('TEAPOT');
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+  });
+
   it('start serves the manifest and exits cleanly on SIGTERM', async () => {
     const { child, done } = addon(['start'], cleanEnv({ PORT: '0', HOST: '127.0.0.1' }));
-    const url = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      child.stdout?.on('data', (chunk) => {
-        seen += chunk;
-        const match = /listening on (http:\/\/\S+)/.exec(seen);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.on('exit', () => reject(new Error('exited before listening')));
-    });
+    const url = await listeningUrl(child);
     const manifest = await (await fetch(`${url}/manifest`)).json();
     expect(manifest.key).toBe('clockify-addon-kit');
     child.kill('SIGTERM');

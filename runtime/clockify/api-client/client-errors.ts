@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { HttpError } from '../../errors/http-error.js';
+import { HttpError, isHttpError } from '../../errors/http-error.js';
 
 /**
  * Every way a Clockify API call can fail before or instead of an HTTP answer, with the status a route answers when
@@ -36,5 +36,5 @@ export class ClockifyApiError extends HttpError {
 }
 
 export function isClockifyApiError(error: unknown): error is ClockifyApiError {
-  return error instanceof ClockifyApiError;
+  return isHttpError(error) && (error as HttpError).name === 'ClockifyApiError';
 }

@@ -1,0 +1,51 @@
+import autocannon, { type Request } from 'autocannon';
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** A fresh body per request (unique deliveries), or none. */
+  body?: () => string;
+  connections?: number;
+  durationSeconds?: number;
+  /** Requests per second across all connections; as fast as possible when absent. */
+  overallRate?: number;
+}
+
+/** autocannon from this process against a server in another: throughput and latency percentiles. */
+export async function load({
+  url,
+  method = 'POST',
+  headers = {},
+  body,
+  connections = 50,
+  durationSeconds = 10,
+  overallRate,
+}: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    method,
+    headers,
+    connections,
+    duration: durationSeconds,
+    ...(overallRate ? { overallRate } : {}),
+    requests: [{ method, ...(body ? { setupRequest: (request: Request) => ({ ...request, body: body() }) } : {}) }],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    total: result.requests.total,
+  };
+}
