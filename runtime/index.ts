@@ -37,15 +37,20 @@ export type { HttpMethod } from './http/route-table.js';
 export type { AddonEnv, AddonHandler, AddonMiddleware, AddonVariables } from './http/types.js';
 export { CLOCKIFY_FRAME_ANCESTORS, type UiSecurityHeadersOptions, uiSecurityHeaders } from './http/ui-security-headers.js';
 export { type Addon, type CreateAddonOptions, createAddon } from './kernel.js';
-export { createLogger, currentRequestId, type Logger, redactSecrets, redactText } from './observability/index.js';
+export { createLogger, currentRequestId, isSecretKey, type Logger, REDACTED, redactSecrets, redactText } from './observability/index.js';
 export * from './openapi/index.js';
 export * from './plugin/index.js';
 export { createSecretBox, type SecretBox } from './security/secret-box.js';
-export { redisKey } from './store/create-redis.js';
 export type { Store } from './store/index.js';
 export {
   ApiCall,
   ApiPreset,
+  BOOTSTRAP_CHECKPOINT_STATES,
+  BOOTSTRAP_JOB_STATES,
+  BootstrapCheckpoint,
+  type BootstrapCheckpointState,
+  BootstrapJob,
+  type BootstrapJobState,
   createWebhookInbox,
   type InboxEvent,
   type InboxFilter,
@@ -57,4 +62,7 @@ export {
   WebhookEvent,
   type WebhookEventState,
   type WebhookInbox,
+  WorkspaceRecord,
 } from './store/index.js';
+export { redisKey } from './store/redis-key.js';
+export * from './workers/index.js';

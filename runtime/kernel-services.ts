@@ -11,9 +11,10 @@ import { createInstallations } from './clockify/create-installations.js';
 import { installationsKey } from './clockify/installations.js';
 import type { AddonConfig } from './config/types.js';
 import { AddonError } from './errors/index.js';
+import { createOpenApiService, openApiKey } from './openapi/openapi-service.js';
 import type { Registrations } from './plugin/registrations.js';
 import { createSecretBox, loadEncryptionKey } from './security/secret-box.js';
-import { createRedis, pingRedis, redisKey } from './store/create-redis.js';
+import { redisKey } from './store/redis-key.js';
 import { createStore, type Store } from './store/create-store.js';
 
 export interface KernelServices {
@@ -49,7 +50,11 @@ export async function openKernelServices(
     const installations = createInstallations(store, box);
     registrations.services.set(installationsKey.id, { plugin: 'kernel', value: installations });
     registrations.health.add('database', () => store.ping());
+    const openapi = createOpenApiService({ defaultPath: config.openapi, baseDir: config.baseDir });
+    registrations.services.set(openApiKey.id, { plugin: 'kernel', value: openapi });
     if (config.redis.url) {
+      // Imported only when configured: ioredis is a sizeable module tree that a start without Redis need not load.
+      const { createRedis, pingRedis } = await import('./store/create-redis.js');
       const connected = await createRedis(config.redis.url, log.child({ component: 'redis' }));
       redis = connected;
       registrations.services.set(redisKey.id, { plugin: 'kernel', value: connected });

@@ -45,11 +45,12 @@ export function createInstallations(
   return {
     async find(workspaceId) {
       const hit = cache.get(workspaceId);
-      if (hit && hit.expires > now()) return hit.record && structuredClone(hit.record);
+      if (hit && hit.expires > now()) return hit.record;
       const row = await store.em().findOne(Installation, { workspaceId });
-      const record = row ? toRecord(row) : null;
+      // Frozen, so the cached record can be handed to every caller without a copy per request.
+      const record = row ? freeze(toRecord(row)) : null;
       if (cacheTtlMs > 0) cache.set(workspaceId, { record, expires: now() + cacheTtlMs });
-      return record && structuredClone(record);
+      return record;
     },
     save(record) {
       const row = {
@@ -117,4 +118,10 @@ export function createInstallations(
       return (await store.em().count(RetiredInstallation, { workspaceId, addonId })) > 0;
     },
   };
+}
+
+function freeze(record: InstallationRecord): InstallationRecord {
+  Object.freeze(record.webhookTokens);
+  if (record.settings && typeof record.settings === 'object') Object.freeze(record.settings);
+  return Object.freeze(record);
 }

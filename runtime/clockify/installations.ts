@@ -31,7 +31,8 @@ export interface InstallationKey {
  * Conditional writes name the addonId they are meant for: a call from an earlier installation matches nothing.
  */
 export interface Installations {
-  find(workspaceId: string): Promise<InstallationRecord | null>;
+  /** The stored installation, frozen (it may be shared with other callers for up to the cache time). */
+  find(workspaceId: string): Promise<Readonly<InstallationRecord> | null>;
   /** Inserts, or replaces the installation of the same workspace. */
   save(record: InstallationRecord): Promise<void>;
   /** Removes the installation and its tokens; false when there was none. */

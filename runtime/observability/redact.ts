@@ -7,6 +7,11 @@ const SECRET_QUERY = /([?&](?:auth_token|token|access_token|api_key)=)[^&#\s]*/g
 
 export const REDACTED = '[REDACTED]';
 
+/** True for a field name whose value is a secret wherever it appears (`authToken`, `password`, `X-Api-Key`…). */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
 /** Scrubs secrets from a string: JWTs and token-carrying query parameters. */
 export function redactText(text: string): string {
   return text.replace(JWT, REDACTED).replace(SECRET_QUERY, `$1${REDACTED}`);

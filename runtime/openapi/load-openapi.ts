@@ -10,13 +10,15 @@ import type { OpenApi, OpenApiDocument } from './types.js';
 export interface LoadOpenApiOptions {
   /** Folder a relative path resolves against (the config's `baseDir`); the working directory by default. */
   baseDir?: string;
+  /** See ParseOpenApiOptions.validateSchema. */
+  validateSchema?: boolean;
 }
 
 /**
  * Reads an OpenAPI 3 document (JSON, or YAML by extension), validates it and builds its operation index and
  * lazy validators. Every failure is an AddonError naming the file.
  */
-export async function loadOpenApi(path: string, { baseDir = process.cwd() }: LoadOpenApiOptions = {}): Promise<OpenApi> {
+export async function loadOpenApi(path: string, { baseDir = process.cwd(), validateSchema }: LoadOpenApiOptions = {}): Promise<OpenApi> {
   const file = resolve(baseDir, path);
   if (!existsSync(file)) {
     throw new AddonError('OPENAPI_NOT_FOUND', 'create it, or set `openapi:` in addon.config.yaml to the document to use', { file });
@@ -28,22 +30,30 @@ export async function loadOpenApi(path: string, { baseDir = process.cwd() }: Loa
   } catch (cause) {
     throw new AddonError('OPENAPI_UNREADABLE', (cause as Error).message, { file }, { cause });
   }
-  return parseOpenApi(tree, { file });
+  return parseOpenApi(tree, { file, validateSchema });
 }
 
 export interface ParseOpenApiOptions {
   /** Where the tree came from: named in errors, and the base for relative external `$ref`s. */
   file: string;
+  /**
+   * Also validate the document against the OpenAPI 3 JSON Schema (default true). That check compiles a large schema
+   * with Ajv, which costs a few hundred milliseconds; the structural checks (duplicate operationIds, path
+   * parameters, …) run either way.
+   */
+  validateSchema?: boolean;
 }
 
 /** The same as loadOpenApi for a document already in memory (tests, embedding). The tree is not modified. */
-export async function parseOpenApi(tree: unknown, { file }: ParseOpenApiOptions): Promise<OpenApi> {
+export async function parseOpenApi(tree: unknown, { file, validateSchema = true }: ParseOpenApiOptions): Promise<OpenApi> {
   assertOpenApi3(tree, file);
   let document: OpenApiDocument;
   let bundled: OpenApiDocument;
   try {
     // swagger-parser mutates what it is given and returns that same object, so each call gets its own copy.
-    document = (await SwaggerParser.validate(file, structuredClone(tree), {})) as OpenApiDocument;
+    document = (await SwaggerParser.validate(file, structuredClone(tree), {
+      validate: { schema: validateSchema, spec: true },
+    })) as OpenApiDocument;
     // Ajv overflows its stack on the cyclic graph dereference() builds; the bundled form keeps `$ref`s instead.
     bundled = (await SwaggerParser.bundle(file, structuredClone(tree), {})) as OpenApiDocument;
   } catch (cause) {

@@ -1,10 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { defineServiceKey } from '../plugin/service-key.js';
 import { maskUrl } from './database-options.js';
-
-/** The shared Redis connection, when `REDIS_URL` is set: `ctx.inject(redisKey)`. */
-export const redisKey = defineServiceKey<Redis>('kernel.redis');
 
 /**
  * A Redis client that fails fast instead of queueing commands while disconnected, so `/ready` and callers

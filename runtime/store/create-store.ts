@@ -1,6 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from 'pino';
 import { AddonError } from '../errors/index.js';
 import { type DriverName, databaseTarget } from './database-options.js';
@@ -37,7 +36,6 @@ export async function createStore({ url, dataDir, log, debug = false }: CreateSt
       // knex reports pool and connection trouble through this logger instead of the console.
       driverOptions: { ...(target.options.driverOptions as object | undefined), log: knexLog(log) },
       entities,
-      extensions: [Migrator],
       migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
       debug,
       logger: (message) => log.debug({ orm: message.slice(0, 2000) }, 'orm'),
@@ -59,14 +57,31 @@ export async function createStore({ url, dataDir, log, debug = false }: CreateSt
   };
 }
 
+const MIGRATIONS_TABLE = 'mikro_orm_migrations';
+
+/**
+ * Applies pending migrations. MikroORM's migrator (umzug and its dependencies) is loaded only when the migrations
+ * table lacks one of ours: most starts find everything applied, and loading it would cost them for nothing.
+ */
 async function migrate(orm: MikroORM, display: string): Promise<string[]> {
   try {
+    if (await allApplied(orm)) return [];
+    const { Migrator } = await import('@mikro-orm/migrations');
+    Migrator.register(orm);
     const applied = await orm.getMigrator().up();
     return applied.map((migration) => migration.name);
   } catch (cause) {
     const message = (cause as Error).message.slice(0, 500);
     throw new AddonError('STORE_MIGRATION_FAILED', `${display}: ${message}`, {}, { cause });
   }
+}
+
+async function allApplied(orm: MikroORM): Promise<boolean> {
+  const knex = (orm.em as EntityManager).getKnex();
+  if (!(await knex.schema.hasTable(MIGRATIONS_TABLE))) return false;
+  const rows: { name: string }[] = await knex(MIGRATIONS_TABLE).select('name');
+  const done = new Set(rows.map((row) => row.name));
+  return migrations.every((migration) => done.has(migration.name));
 }
 
 function knexLog(log: Logger) {

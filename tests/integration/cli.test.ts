@@ -69,6 +69,7 @@ describe('addon CLI', () => {
     ).done;
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('is valid');
+    expect(run.stdout).toMatch(/openapi.json is valid: \d+ operations/);
     expect(run.stdout).toContain('postgres://app:***@db.internal/addon');
     expect(run.stdout).not.toContain('hunter2');
     expect(run.stdout).not.toContain('k'.repeat(44));

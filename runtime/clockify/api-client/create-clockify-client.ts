@@ -70,7 +70,7 @@ export function createClockifyClient(options: ClockifyClientOptions): ClockifyCl
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     if (encoded.contentType && !headers.has('Content-Type')) headers.set('Content-Type', encoded.contentType);
     const prepared = { url, method, headers, body: encoded.body, operation, idempotent: call.idempotent ?? isIdempotent(method) };
-    return (await runCall({ ...prepared, signal: call.signal }, context)) as ClockifyResponse<T>;
+    return (await runCall({ ...prepared, signal: call.signal, send: call.send }, context)) as ClockifyResponse<T>;
   }
 
   const client: ClockifyClient = {

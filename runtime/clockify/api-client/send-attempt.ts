@@ -14,6 +14,13 @@ export type AttemptResult =
   | { kind: 'response'; status: number; headers: Record<string, string>; body: unknown }
   | { kind: 'error'; failure: 'connect' | 'timeout' | 'network'; error: Error };
 
+/**
+ * Performs one HTTP exchange in place of {@link sendAttempt}, with the same contract (failures as values, a redirect
+ * thrown): a caller can move the exchange and the body's parsing elsewhere (a worker thread) while the allowlist,
+ * the rate governor, retries and metrics stay with the client.
+ */
+export type AttemptSender = (input: AttemptInput) => Promise<AttemptResult>;
+
 // Codes undici reports when no connection was made, so nothing reached Clockify.
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 

@@ -1,4 +1,5 @@
 import type { ApiTarget, Query } from './api-url.js';
+import type { AttemptSender } from './send-attempt.js';
 
 export type ClockifyMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -13,6 +14,11 @@ export interface ClockifyRequest extends ApiTarget {
   /** Repeats after a 500/502/504 or a timeout even for POST/PATCH, for calls that only read (the reports API). */
   idempotent?: boolean;
   signal?: AbortSignal;
+  /**
+   * Performs each attempt's HTTP exchange instead of the built-in fetch, e.g. in a worker thread that also parses the
+   * body; the URL and header checks, the rate governor, retries and metrics apply as to any call.
+   */
+  send?: AttemptSender;
 }
 
 export type RequestOptions = Omit<ClockifyRequest, 'method' | 'path' | 'body'>;

@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { type BootstrapService, bootstrapKey } from '../../plugins/bootstrap/index.js';
+import { buildConfig, createAddon, createLogger } from '../../runtime/index.js';
+import { type DataSizes, generateKeyPairPem, reservePort } from '../../runtime/testkit/index.js';
+import { startSimulatorFleet } from './simulator-fleet.js';
+
+const OPENAPI = fileURLToPath(new URL('../../openapi.json', import.meta.url));
+const SCOPES = [
+  ...['TIME_ENTRY_READ', 'PROJECT_READ', 'USER_READ', 'TASK_READ', 'CLIENT_READ', 'TAG_READ', 'GROUP_READ'],
+  ...['EXPENSE_READ', 'INVOICE_READ', 'APPROVAL_READ', 'TIME_OFF_READ', 'SCHEDULING_READ'],
+];
+
+export interface BootstrapRun {
+  workspaces: number;
+  sizes: DataSizes;
+  /** Options of the bootstrap plugin. */
+  options: Record<string, unknown>;
+  /** The add-on's rate governor (`clockify.rateLimit`). */
+  governor: { perSecond: number; burst: number };
+  /** Stop measuring (and the run) after this long, finished or not (the short baseline). */
+  maxSeconds?: number;
+  /** A PostgreSQL database to use instead of a fresh SQLite file. */
+  databaseUrl?: string;
+}
+
+export interface RunResult {
+  finished: boolean;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  /** Achieved requests per second ÷ (50 per second × workspaces). */
+  ofLimit: number;
+  records: number;
+  recordsPerSecond: number;
+  rateLimited429: number;
+  peakRssMiB: number;
+  eventLoopP99Ms: number;
+  eventLoopMaxMs: number;
+  pagesInWorkers: number;
+  simulatorP50Ms: number;
+  simulatorP99Ms: number;
+  simulatorCpuSeconds: number;
+  addonCpuSeconds: number;
+  /** Requests per second, second by second (all workspaces together). */
+  perSecond: number[];
+}
+
+const LIMIT = 50;
+
+/**
+ * One measured bootstrap: simulators (100 ms ± 30 ms, 50 requests/s per workspace) in a child process, the add-on in
+ * this process on a fresh SQLite database, installed in every workspace at once. Requests are counted where they
+ * arrive (the simulators); records, RSS and the event-loop delay where they are stored (here).
+ */
+export async function runBootstrap({
+  workspaces,
+  sizes,
+  options,
+  governor,
+  maxSeconds = 280,
+  databaseUrl,
+}: BootstrapRun): Promise<RunResult> {
+  const keyPair = generateKeyPairPem();
+  const fleet = await startSimulatorFleet(workspaces, {
+    addonKey: 'bench-addon',
+    keyPair,
+    sizes,
+    latencyMs: 100,
+    jitterMs: 30,
+    rateLimitPerSecond: LIMIT,
+    openapiPath: OPENAPI,
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-bootstrap-'));
+  const port = await reservePort();
+  const config = buildConfig(
+    {
+      key: 'bench-addon',
+      name: 'Bootstrap Bench',
+      baseUrl: `http://127.0.0.1:${port}`,
+      openapi: OPENAPI,
+      scopes: SCOPES,
+      server: { port, host: '127.0.0.1' },
+      database: { dataDir, ...(databaseUrl ? { url: databaseUrl } : {}) },
+      log: { level: 'error' },
+      auth: { publicKeys: [keyPair.publicKeyPem] },
+      clockify: { devHosts: ['127.0.0.1:*'], rateLimit: governor },
+      plugins: ['auth', { use: 'lifecycle', options: { subscriptionCheck: { enabled: false } } }, { use: 'bootstrap', options }],
+    },
+    { env: {} },
+  );
+  const addon = await createAddon({ config, log: createLogger({ level: 'error' }) });
+  try {
+    await addon.start();
+    const service = addon.inject(bootstrapKey);
+    // The plan's first build loads the OpenAPI document (~0.3 s on the event loop, once per process): done before measuring.
+    await service.plan();
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    let peakRss = 0;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 100);
+    delay.enable();
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    await fleet.install(`http://127.0.0.1:${port}`);
+    const finished = await allDone(service, fleet.simulators, started + maxSeconds * 1000);
+    const seconds = (performance.now() - started) / 1000;
+    delay.disable();
+    clearInterval(sampler);
+    let records = 0;
+    for (const { workspaceId } of fleet.simulators)
+      records += Object.values(await service.records.count(workspaceId)).reduce((a, b) => a + b, 0);
+    const stats = await fleet.stats();
+    const requests = stats.reduce((sum, one) => sum + one.requests, 0);
+    const span = (Math.max(...stats.map((one) => one.last)) - Math.min(...stats.map((one) => one.first))) / 1000;
+    const requestsPerSecond = requests / span;
+    return {
+      finished,
+      seconds,
+      requests,
+      requestsPerSecond,
+      ofLimit: requestsPerSecond / (LIMIT * workspaces),
+      records,
+      recordsPerSecond: records / seconds,
+      rateLimited429: stats.reduce((sum, one) => sum + one.rateLimited, 0),
+      peakRssMiB: peakRss / 2 ** 20,
+      eventLoopP99Ms: delay.percentile(99) / 1e6,
+      eventLoopMaxMs: delay.max / 1e6,
+      pagesInWorkers: service.fetcher().pagesInWorkers,
+      simulatorP50Ms: Math.max(...stats.map((one) => one.durationP50Ms)),
+      simulatorP99Ms: Math.max(...stats.map((one) => one.durationP99Ms)),
+      simulatorCpuSeconds: (stats[0]?.cpuMs ?? 0) / 1000,
+      addonCpuSeconds: (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6,
+      perSecond: sumPerSecond(stats.map((one) => one.perSecond)),
+    };
+  } finally {
+    await addon.close();
+    await fleet.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function sumPerSecond(series: readonly number[][]): number[] {
+  const length = Math.max(0, ...series.map((one) => one.length));
+  return Array.from({ length }, (_, second) => series.reduce((sum, one) => sum + (one[second] ?? 0), 0));
+}
+
+/** Waits until every workspace's newest job has ended; false when `deadline` (performance.now() time) came first. */
+async function allDone(service: BootstrapService, simulators: readonly { workspaceId: string }[], deadline: number): Promise<boolean> {
+  while (performance.now() < deadline) {
+    const newest = await Promise.all(simulators.map(async ({ workspaceId }) => (await service.jobs(workspaceId, 1))[0]?.state));
+    if (newest.every((state) => state !== undefined && state !== 'queued' && state !== 'running')) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}

@@ -1,0 +1,97 @@
+import { type ClockifySimulator, type ClockifySimulatorOptions, createClockifySimulator } from '../../runtime/testkit/index.js';
+
+/**
+ * A child process holding Clockify simulators for the bootstrap benchmark, so their work (generating and serialising
+ * pages) does not run on the event loop being measured. Driven over IPC by `startSimulatorFleet`.
+ */
+export type HostRequest =
+  | { type: 'start'; count: number; options: ClockifySimulatorOptions }
+  | { type: 'install'; addonUrl: string }
+  | { type: 'stats' };
+
+export interface SimulatorSummary {
+  url: string;
+  apiUrl: string;
+  workspaceId: string;
+}
+
+/** What one simulator answered: every request, 429s the rate limit gave (our fault) and injected ones apart. */
+export interface SimulatorStats {
+  requests: number;
+  ok: number;
+  rateLimited: number;
+  injected429: number;
+  /** Arrival times of the first and last answered request (ms since the epoch). */
+  first: number;
+  last: number;
+  /** Median and 99th percentile of the time an answer took, injected latency included (ms). */
+  durationP50Ms: number;
+  durationP99Ms: number;
+  /** CPU the host process spent, all simulators together (ms). */
+  cpuMs: number;
+  /** Requests that arrived in each second from the first one. */
+  perSecond: number[];
+}
+
+const simulators: ClockifySimulator[] = [];
+
+function reply(message: unknown): void {
+  process.send?.(message);
+}
+
+function statsOf(simulator: ClockifySimulator): SimulatorStats {
+  const { requests } = simulator;
+  return {
+    requests: requests.length,
+    ok: requests.filter((request) => request.status === 200).length,
+    rateLimited: requests.filter((request) => request.fault === 'rate-limit').length,
+    injected429: requests.filter((request) => request.fault === 'burst-429').length,
+    first: requests[0]?.timestamp ?? 0,
+    last: requests.at(-1)?.timestamp ?? 0,
+    durationP50Ms: percentile(
+      requests.map((request) => request.durationMs),
+      0.5,
+    ),
+    durationP99Ms: percentile(
+      requests.map((request) => request.durationMs),
+      0.99,
+    ),
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+    perSecond: countPerSecond(requests.map((request) => request.timestamp)),
+  };
+}
+
+function countPerSecond(timestamps: number[]): number[] {
+  const start = timestamps[0] ?? 0;
+  const counts: number[] = [];
+  for (const timestamp of timestamps) {
+    const second = Math.floor((timestamp - start) / 1000);
+    counts[second] = (counts[second] ?? 0) + 1;
+  }
+  return Array.from(counts, (count) => count ?? 0);
+}
+
+function percentile(values: number[], rank: number): number {
+  const sorted = values.sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(rank * sorted.length))] ?? 0;
+}
+
+process.on('message', async (request: HostRequest) => {
+  try {
+    if (request.type === 'start') {
+      for (let index = 0; index < request.count; index++) {
+        simulators.push(await createClockifySimulator({ ...request.options, seed: (request.options.seed ?? 1) + index }));
+      }
+      reply({ type: 'started', simulators: simulators.map(({ url, apiUrl, workspaceId }) => ({ url, apiUrl, workspaceId })) });
+    } else if (request.type === 'install') {
+      await Promise.all(simulators.map((simulator) => simulator.install(request.addonUrl)));
+      reply({ type: 'installed' });
+    } else {
+      reply({ type: 'stats', stats: simulators.map(statsOf) });
+    }
+  } catch (error) {
+    reply({ type: 'error', message: (error as Error).stack ?? String(error) });
+  }
+});
+
+reply({ type: 'ready' });

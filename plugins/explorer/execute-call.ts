@@ -1,0 +1,52 @@
+import { isHttpError } from '../../runtime/index.js';
+import type { ExecuteInput } from './execute-input.js';
+import type { ExplorerKit } from './explorer-kit.js';
+import { requestUrl, wireHeaders } from './outbound-request.js';
+import { type ExplorerCaller, type PreparedCall, prepareCall } from './prepare-call.js';
+import { type SentCall, sendCall } from './send-call.js';
+
+/** What a dry run answers: the request as it would leave, minus the installation token. */
+export interface DryRun {
+  dryRun: true;
+  operationId: string;
+  request: { method: string; url: string; headers: Record<string, string>; body?: unknown };
+  /** The X-Addon-Token header is added server-side when the call is really sent; it is never shown. */
+  note: string;
+}
+
+/**
+ * One execution, for `POST …/execute` and replays alike: the caller's rate limit, the checks and validation, then
+ * either a description of the request (dry run: nothing is sent, nothing recorded) or the call itself.
+ */
+export async function executeCall(kit: ExplorerKit, caller: ExplorerCaller, input: ExecuteInput): Promise<SentCall | DryRun> {
+  let operation = 'unknown';
+  let prepared: PreparedCall;
+  try {
+    prepared = await prepareCall(kit, caller, input, (operationId) => {
+      operation = operationId;
+    });
+  } catch (error) {
+    if (isHttpError(error)) kit.metrics.rejected(operation, error.code);
+    throw error;
+  }
+  if (input.dryRun) {
+    kit.metrics.call(operation, 'dry_run', 0);
+    return describe(prepared);
+  }
+  return sendCall(kit, prepared.client, prepared.request, caller);
+}
+
+function describe({ request, client }: PreparedCall): DryRun {
+  return {
+    dryRun: true,
+    operationId: request.operationId,
+    request: {
+      method: request.method,
+      // The client's base is an origin and a path: credentials in an API URL are refused before a client exists.
+      url: requestUrl(client.baseUrl, request),
+      headers: wireHeaders(request),
+      ...(request.body === undefined ? {} : { body: request.body }),
+    },
+    note: 'not sent; when sent, the installation token is added server-side as X-Addon-Token',
+  };
+}
