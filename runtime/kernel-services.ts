@@ -14,8 +14,8 @@ import { AddonError } from './errors/index.js';
 import { createOpenApiService, openApiKey } from './openapi/openapi-service.js';
 import type { Registrations } from './plugin/registrations.js';
 import { createSecretBox, loadEncryptionKey } from './security/secret-box.js';
-import { redisKey } from './store/redis-key.js';
 import { createStore, type Store } from './store/create-store.js';
+import { redisKey } from './store/redis-key.js';
 
 export interface KernelServices {
   store: Store;
