@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../runtime/index.js';
+import { thrownHttpError } from '../../tests/helpers/thrown.js';
 import { createBodyValidator, type FieldError } from './validate-body.js';
 
 const validate = createBodyValidator();
-
-function rejection(run: () => unknown): HttpError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HttpError) return error;
-    throw error;
-  }
-  throw new Error('expected the body to be rejected');
-}
 
 describe('createBodyValidator', () => {
   it('accepts a complete INSTALLED body and keeps fields it does not know', () => {
@@ -21,7 +11,7 @@ describe('createBodyValidator', () => {
   });
 
   it('rejects a body with 400 INVALID_LIFECYCLE_BODY listing every bad field', () => {
-    const error = rejection(() => validate('INSTALLED', { workspaceId: '', addonId: 'a', webhooks: [{ path: '/x', authToken: 3 }] }));
+    const error = thrownHttpError(() => validate('INSTALLED', { workspaceId: '', addonId: 'a', webhooks: [{ path: '/x', authToken: 3 }] }));
     expect(error.status).toBe(400);
     expect(error.code).toBe('INVALID_LIFECYCLE_BODY');
     const fields = (error.details as { errors: FieldError[] }).errors.map((entry) => entry.field);
@@ -30,17 +20,17 @@ describe('createBodyValidator', () => {
   });
 
   it('names the allowed statuses when STATUS_CHANGED carries another', () => {
-    const error = rejection(() => validate('STATUS_CHANGED', { workspaceId: 'w', addonId: 'a', status: 'PAUSED' }));
+    const error = thrownHttpError(() => validate('STATUS_CHANGED', { workspaceId: 'w', addonId: 'a', status: 'PAUSED' }));
     expect(error.message).toContain('ACTIVE, INACTIVE');
   });
 
   it('rejects a body that is not an object', () => {
-    const error = rejection(() => validate('DELETED', ['w']));
+    const error = thrownHttpError(() => validate('DELETED', ['w']));
     expect((error.details as { errors: FieldError[] }).errors[0]?.field).toBe('/');
   });
 
   it('rejects ids longer than the store keeps', () => {
-    const error = rejection(() => validate('DELETED', { workspaceId: 'w'.repeat(65), addonId: 'a' }));
+    const error = thrownHttpError(() => validate('DELETED', { workspaceId: 'w'.repeat(65), addonId: 'a' }));
     expect(error.code).toBe('INVALID_LIFECYCLE_BODY');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { thrownAddonError } from '../../tests/helpers/thrown.js';
 import { buildConfig } from '../config/index.js';
-import { AddonError } from '../errors/index.js';
 import { buildManifest, type NamedContribution } from './build-manifest.js';
 
 function config(overrides: Record<string, unknown> = {}) {
@@ -8,16 +8,6 @@ function config(overrides: Record<string, unknown> = {}) {
     { key: 'my-addon', name: 'My Add-on', baseUrl: 'https://addon.example.com/', plugins: [], scopes: ['USER_READ'], ...overrides },
     { env: {}, source: '/srv/addon.config.yaml' },
   );
-}
-
-function failure(run: () => unknown): AddonError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AddonError) return error;
-    throw error;
-  }
-  throw new Error('expected an AddonError');
 }
 
 describe('buildManifest', () => {
@@ -43,7 +33,7 @@ describe('buildManifest', () => {
   });
 
   it('rejects an unknown scope in the YAML at its YAML path', () => {
-    const error = failure(() => buildManifest(config({ scopes: ['USER_READ', 'TIME_ENTRIES_READ'] }), []));
+    const error = thrownAddonError(() => buildManifest(config({ scopes: ['USER_READ', 'TIME_ENTRIES_READ'] }), []));
     expect(error.code).toBe('MANIFEST_INVALID');
     expect(error.message).toContain('in /srv/addon.config.yaml');
     expect(error.message).toMatch(/scopes\[1\]: "TIME_ENTRIES_READ" is not a Clockify scope .*; allowed: CLIENT_READ/);
@@ -54,7 +44,7 @@ describe('buildManifest', () => {
       { plugin: 'first', scopes: ['USER_READ'] },
       { plugin: 'widgets', components: [{ type: 'widget', accessLevel: 'EVERYONE', path: 'widget', label: 'Widget' }] },
     ];
-    const error = failure(() => buildManifest(config(), contributions));
+    const error = thrownAddonError(() => buildManifest(config(), contributions));
     expect(error.code).toBe('MANIFEST_INVALID');
     expect(error.message).toContain('components[0].path contributed by plugin "widgets": must start with "/"');
   });
@@ -64,7 +54,7 @@ describe('buildManifest', () => {
       { plugin: 'lifecycle', lifecycle: [{ type: 'DELETED', path: '/lifecycle/deleted' }] },
       { plugin: 'cleanup', lifecycle: [{ type: 'DELETED', path: '/cleanup' }] },
     ];
-    const error = failure(() => buildManifest(config(), contributions));
+    const error = thrownAddonError(() => buildManifest(config(), contributions));
     expect(error.message).toContain(
       'lifecycle[0] contributed by plugin "cleanup": a lifecycle entry of type "DELETED" is already declared at lifecycle[0] contributed by plugin "lifecycle"',
     );

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AddonError } from '../errors/index.js';
+import { thrownAddonError } from '../../tests/helpers/thrown.js';
 import { buildConfig, loadConfig, splitList } from './load-config.js';
 
 const minimal = { key: 'my-addon', name: 'My Add-on', baseUrl: 'https://addon.example.com', plugins: ['metrics'] };
@@ -11,16 +11,6 @@ function writeYaml(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'config-test-')), 'addon.config.yaml');
   writeFileSync(file, text);
   return file;
-}
-
-function bootError(work: () => unknown): AddonError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AddonError) return error;
-    throw error;
-  }
-  throw new Error('expected an AddonError');
 }
 
 describe('loadConfig', () => {
@@ -76,18 +66,18 @@ describe('loadConfig', () => {
 
 describe('configuration errors', () => {
   it('CONFIG_NOT_FOUND names the file', () => {
-    const error = bootError(() => loadConfig({ path: '/nonexistent/addon.config.yaml', env: {} }));
+    const error = thrownAddonError(() => loadConfig({ path: '/nonexistent/addon.config.yaml', env: {} }));
     expect(error.code).toBe('CONFIG_NOT_FOUND');
     expect(error.message).toContain('/nonexistent/addon.config.yaml');
   });
 
   it('CONFIG_UNREADABLE for YAML that does not parse', () => {
-    const error = bootError(() => loadConfig({ path: writeYaml('key: [unclosed\n'), env: {} }));
+    const error = thrownAddonError(() => loadConfig({ path: writeYaml('key: [unclosed\n'), env: {} }));
     expect(error.code).toBe('CONFIG_UNREADABLE');
   });
 
   it('CONFIG_MISSING_VARIABLE names the variable and the config path', () => {
-    const error = bootError(() =>
+    const error = thrownAddonError(() =>
       buildConfig({ ...minimal, plugins: [{ use: 'metrics', options: { path: '${METRICS_PATH}' } }] }, { env: {} }),
     );
     expect(error.code).toBe('CONFIG_MISSING_VARIABLE');
@@ -96,36 +86,36 @@ describe('configuration errors', () => {
   });
 
   it('CONFIG_UNKNOWN_KEY suggests the key that was meant', () => {
-    const error = bootError(() => buildConfig({ ...minimal, server: { prot: 8080 } }, { env: {} }));
+    const error = thrownAddonError(() => buildConfig({ ...minimal, server: { prot: 8080 } }, { env: {} }));
     expect(error.code).toBe('CONFIG_UNKNOWN_KEY');
     expect(error.location.path).toBe('server.prot');
     expect(error.message).toContain('did you mean "port"?');
   });
 
   it('CONFIG_UNKNOWN_KEY at the top level lists the allowed keys', () => {
-    const error = bootError(() => buildConfig({ ...minimal, plugin: [] }, { env: {} }));
+    const error = thrownAddonError(() => buildConfig({ ...minimal, plugin: [] }, { env: {} }));
     expect(error.code).toBe('CONFIG_UNKNOWN_KEY');
     expect(error.message).toContain('did you mean "plugins"?');
     expect(error.message).toContain('allowed: schemaVersion, key, name');
   });
 
   it('CONFIG_INVALID for a missing required key, a wrong type and a bad enum value', () => {
-    const missing = bootError(() => buildConfig({ name: 'x', baseUrl: 'https://a.example.com', plugins: [] }, { env: {} }));
+    const missing = thrownAddonError(() => buildConfig({ name: 'x', baseUrl: 'https://a.example.com', plugins: [] }, { env: {} }));
     expect(missing.code).toBe('CONFIG_INVALID');
     expect(missing.location.path).toBe('key');
 
-    const wrongType = bootError(() => buildConfig({ ...minimal, server: { port: 'eighty' } }, { env: {} }));
+    const wrongType = thrownAddonError(() => buildConfig({ ...minimal, server: { port: 'eighty' } }, { env: {} }));
     expect(wrongType.code).toBe('CONFIG_INVALID');
     expect(wrongType.message).toContain('server.port must be integer');
 
-    const badEnum = bootError(() => buildConfig({ ...minimal, minimalSubscriptionPlan: 'GOLD' }, { env: {} }));
+    const badEnum = thrownAddonError(() => buildConfig({ ...minimal, minimalSubscriptionPlan: 'GOLD' }, { env: {} }));
     expect(badEnum.message).toContain('FREE, BASIC, STANDARD, PRO, ENTERPRISE');
 
-    const badUrl = bootError(() => buildConfig({ ...minimal, baseUrl: 'ftp://x' }, { env: {} }));
+    const badUrl = thrownAddonError(() => buildConfig({ ...minimal, baseUrl: 'ftp://x' }, { env: {} }));
     expect(badUrl.location.path).toBe('baseUrl');
   });
 
   it('CONFIG_INVALID when the top level is not a mapping', () => {
-    expect(bootError(() => loadConfig({ path: writeYaml('- a\n- b\n'), env: {} })).code).toBe('CONFIG_INVALID');
+    expect(thrownAddonError(() => loadConfig({ path: writeYaml('- a\n- b\n'), env: {} })).code).toBe('CONFIG_INVALID');
   });
 });

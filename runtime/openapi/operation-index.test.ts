@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleDocument } from '../../tests/fixtures/openapi/sample-document.js';
+import { thrownAddonError } from '../../tests/helpers/thrown.js';
 import { AddonError } from '../errors/index.js';
 import { parseOpenApi } from './load-openapi.js';
 import type { OpenApi } from './types.js';
@@ -15,16 +16,6 @@ function operation(operationId: string) {
   const found = api.index.get(operationId);
   if (!found) throw new Error(`no operation ${operationId}`);
   return found;
-}
-
-function thrown(work: () => unknown): AddonError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AddonError) return error;
-    throw error;
-  }
-  throw new Error('expected an AddonError');
 }
 
 describe('operation index', () => {
@@ -86,7 +77,7 @@ describe('operation index', () => {
   });
 
   it('rejects an unknown operationId with a suggestion', () => {
-    const error = thrown(() => api.index.require('getProject'));
+    const error = thrownAddonError(() => api.index.require('getProject'));
     expect(error.code).toBe('OPENAPI_UNKNOWN_OPERATION');
     expect(error.message).toContain('did you mean "getProjects"?');
     expect(error.location.file).toBe(file);
