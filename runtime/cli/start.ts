@@ -10,9 +10,11 @@ export function startCommand(program: Command): void {
       const config = loadCommandConfig(command);
       const addon = await createAddon({ config });
       const { url } = await addon.start();
-      process.stdout.write(
-        `Add-on listening on ${url}\nManifest: ${url}/manifest (install it in Clockify from ${addon.manifest().baseUrl}/manifest)\n`,
-      );
+      const { baseUrl } = addon.manifest();
+      // Clockify installs from the public baseUrl; say so when it is not where this process listens.
+      const publicNote =
+        baseUrl === url ? '' : `\nClockify installs it from ${baseUrl}/manifest (baseUrl; set ADDON_BASE_URL to a public URL)`;
+      process.stdout.write(`Add-on listening on ${url}\nManifest: ${url}/manifest${publicNote}\n`);
       shutdownOnSignals(() => addon.close());
     });
 }
