@@ -1,7 +1,7 @@
-import { listShapeOf } from '../testkit/list-shape.js';
 import { findParentList, ownPathParams } from './bootstrap-parents.js';
 import { problemsOf } from './bootstrap-problems.js';
 import { queryFor } from './bootstrap-query.js';
+import { listShapeOf } from './list-shape.js';
 import type { ApiOperation, OpenApi } from './types.js';
 
 /** Per-operation settings of a bootstrap plan, by operationId. */

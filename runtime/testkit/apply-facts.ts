@@ -1,6 +1,6 @@
 import { isNode } from '../openapi/build-operation.js';
+import { branchesOf, objectParts, type ResolvedSchema, resolveSchema, typeAllows } from '../openapi/schema-node.js';
 import { type SampleOptions, sampleSchema, UNSATISFIABLE } from './sample-schema.js';
-import { branchesOf, objectParts, type ResolvedSchema, resolveSchema, typeAllows } from './schema-node.js';
 
 /** What the simulator knows for sure about a record (ids, names, links); the rest of a response is generated. */
 export type Facts = Record<string, unknown>;

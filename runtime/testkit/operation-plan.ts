@@ -1,5 +1,5 @@
 import type { ApiOperation, OperationIndex } from '../openapi/index.js';
-import { type ListShape, listShapeOf } from './list-shape.js';
+import { type ListShape, listShapeOf } from '../openapi/list-shape.js';
 
 /** Where an operation's records live: a list named by its resource key, or every user's time entries. */
 export type Target = { readonly key: string; readonly params: readonly string[] } | 'time-entries';

@@ -1,6 +1,6 @@
+import { branchesOf, objectParts, type ResolvedSchema, resolveSchema, type SchemaNode, typesOf } from '../openapi/schema-node.js';
 import type { Prng } from './prng.js';
 import { sampleString } from './sample-string.js';
-import { branchesOf, objectParts, type ResolvedSchema, resolveSchema, type SchemaNode, typesOf } from './schema-node.js';
 
 /** Returned for a schema no value can satisfy (official documents declare `type: object` with string-only `oneOf`s). */
 export const UNSATISFIABLE: unique symbol = Symbol('unsatisfiable');

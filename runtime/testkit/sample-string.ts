@@ -1,5 +1,5 @@
+import type { SchemaNode } from '../openapi/schema-node.js';
 import type { Prng } from './prng.js';
-import type { SchemaNode } from './schema-node.js';
 import { emailOf, words } from './words.js';
 
 export interface StringContext {

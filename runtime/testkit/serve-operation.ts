@@ -1,10 +1,10 @@
 import type { ApiOperation } from '../openapi/index.js';
+import { wrapPage } from '../openapi/list-shape.js';
 import type { Facts } from './apply-facts.js';
 import { factsFromBody } from './body-facts.js';
 import type { Collection } from './collection.js';
 import type { Dataset } from './dataset.js';
 import { isoSeconds } from './facts.js';
-import { wrapPage } from './list-shape.js';
 import type { OperationPlan, Target } from './operation-plan.js';
 import type { Renderer } from './render.js';
 

@@ -1,5 +1,5 @@
-import { isNode } from '../openapi/build-operation.js';
-import { resolveLocal } from '../openapi/json-pointer.js';
+import { isNode } from './build-operation.js';
+import { resolveLocal } from './json-pointer.js';
 
 /** A JSON Schema object of an OpenAPI 3.0 document, read loosely: documents in the wild vary. */
 export type SchemaNode = Record<string, unknown>;

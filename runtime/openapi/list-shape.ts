@@ -1,5 +1,5 @@
-import { isNode } from '../openapi/build-operation.js';
-import type { ApiOperation } from '../openapi/index.js';
+import { isNode } from './build-operation.js';
+import type { ApiOperation } from './index.js';
 import { objectParts, resolveSchema, typesOf } from './schema-node.js';
 
 /** Where the records of a list response sit: the body itself, or an array inside a wrapper (`{ expenses: { expenses: [...] } }`). */
