@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import auth from '../../plugins/auth/index.js';
 import lifecycle from '../../plugins/lifecycle/index.js';
@@ -40,6 +41,7 @@ describe.each(databaseKinds)('lifecycle plugin on $name', ({ name, create }) => 
   let database: TestDatabase;
   let api: FakeAddonWebhooksApi;
   let minter: TokenMinter;
+  let stranger: TokenMinter;
   let test: TestAddon;
   let client: LifecycleClient;
   const secrets: string[] = [];
@@ -65,6 +67,7 @@ describe.each(databaseKinds)('lifecycle plugin on $name', ({ name, create }) => 
     database = await create();
     api = await startFakeAddonWebhooksApi();
     minter = await createTokenMinter({ addonKey: 'test-addon', workspaceId: 'unused', addonId: 'unused' });
+    stranger = await createTokenMinter({ addonKey: 'test-addon', workspaceId: 'unused', addonId: 'unused' });
     test = await startTestAddon({
       databaseUrl: database.url,
       config: { baseUrl: BASE_URL, auth: { publicKeys: [minter.publicKeyPem] }, clockify: { devHosts: ['127.0.0.1:*'] } },
@@ -273,6 +276,61 @@ describe.each(databaseKinds)('lifecycle plugin on $name', ({ name, create }) => 
     expect((await response.json()).error.code).toEqual(expect.any(String));
     expect(await test.addon.inject(installationsKey).find(workspaceId)).toBeNull();
     expect(await test.addon.inject(installationsKey).find(`${workspaceId}-other`)).toBeNull();
+  });
+
+  // The adversarial tokens of the trust-boundary issue, against the real INSTALLED route: each is refused with its
+  // status and code, and the store holds nothing for the workspace afterwards.
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const badTokens: [string, number, string, (workspaceId: string, addonId: string) => Promise<string>][] = [
+    ['no token', 401, 'TOKEN_MISSING', async () => ''],
+    ['garbage', 401, 'TOKEN_MALFORMED', async () => 'not.a.token'],
+    [
+      'alg none',
+      401,
+      'TOKEN_ALGORITHM_REJECTED',
+      async (workspaceId, addonId) =>
+        `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: 'clockify', type: 'addon', sub: 'test-addon', workspaceId, addonId })}.`,
+    ],
+    [
+      'HS256 signed with the public key',
+      401,
+      'TOKEN_ALGORITHM_REJECTED',
+      (workspaceId, addonId) =>
+        new SignJWT({ iss: 'clockify', type: 'addon', sub: 'test-addon', workspaceId, addonId })
+          .setProtectedHeader({ alg: 'HS256' })
+          .sign(new TextEncoder().encode(minter.publicKeyPem)),
+    ],
+    [
+      'a valid signature from an untrusted key',
+      401,
+      'TOKEN_SIGNATURE_INVALID',
+      (workspaceId, addonId) => stranger.lifecycleToken({ workspaceId, addonId }),
+    ],
+    ['a wrong iss', 401, 'TOKEN_CLAIM_INVALID', (workspaceId, addonId) => minter.lifecycleToken({ workspaceId, addonId, iss: 'someone' })],
+    ['a wrong type', 401, 'TOKEN_CLAIM_INVALID', (workspaceId, addonId) => minter.lifecycleToken({ workspaceId, addonId, type: 'user' })],
+    [
+      'a wrong sub',
+      401,
+      'TOKEN_CLAIM_INVALID',
+      (workspaceId, addonId) => minter.lifecycleToken({ workspaceId, addonId, sub: 'other-addon' }),
+    ],
+    ['an expired token', 401, 'TOKEN_EXPIRED', (workspaceId, addonId) => minter.lifecycleToken({ workspaceId, addonId, exp: 1_000_000 })],
+    ['a user token', 401, 'TOKEN_KIND_MISMATCH', (workspaceId, addonId) => minter.userToken({ workspaceId, addonId })],
+    [
+      'a token for another workspace than the body’s',
+      403,
+      'LIFECYCLE_BODY_MISMATCH',
+      (workspaceId, addonId) => minter.lifecycleToken({ workspaceId: `${workspaceId}-other`, addonId }),
+    ],
+  ];
+
+  it.each(badTokens)('refuses INSTALLED with %s (%i %s) and stores nothing', async (_name, status, code, token) => {
+    const workspaceId = newWorkspace('bad-token');
+    const body = await bodyOf(I(), workspaceId);
+    const response = await client.send('INSTALLED', body, { token: await token(workspaceId, String(body.addonId)) });
+    expect(response.status).toBe(status);
+    expect((await response.json()).error.code).toBe(code);
+    expect(await test.addon.inject(installationsKey).find(workspaceId)).toBeNull();
   });
 
   it('rejects a user token on a lifecycle route, and stores nothing', async () => {
