@@ -1,6 +1,6 @@
-# Two stages: dependencies are built (better-sqlite3 compiles natively) in the first, and only the production
-# tree and the sources travel to the final image, which runs as the unprivileged `node` user.
-# The add-on runs its TypeScript through tsx (a production dependency), so there is no build output to copy.
+# Three stages: production dependencies are built (better-sqlite3 compiles natively) in the first, the web
+# components are bundled with Vite (a development dependency) in the second, and only the production tree, the
+# sources and the bundled UI travel to the final image, which runs as the unprivileged `node` user.
 
 FROM node:20.20.2-bookworm-slim AS deps
 WORKDIR /app
@@ -9,6 +9,15 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:20.20.2-bookworm-slim AS ui
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Vite and its bundler ship prebuilt binaries as optional packages; no install script is needed to bundle.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY bin ./bin
+COPY ui ./ui
+RUN node bin/build-ui.js --force
 
 FROM node:20.20.2-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -22,6 +31,7 @@ COPY --chown=node:node bin ./bin
 COPY --chown=node:node config ./config
 COPY --chown=node:node runtime ./runtime
 COPY --chown=node:node plugins ./plugins
+COPY --from=ui --chown=node:node /app/dist/ui ./dist/ui
 # Transpile once into dist/, so `start` needs no TypeScript loader at run time.
 RUN node bin/build.js && chown -R node:node dist && mkdir -p /data && chown node:node /data
 USER node

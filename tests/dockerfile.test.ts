@@ -41,4 +41,10 @@ describe('Dockerfile', () => {
     for (const needed of ['bin', 'config', 'runtime', 'plugins', 'addon.config.yaml', 'openapi.json', 'package.json'])
       expect(copied).toContain(needed);
   });
+
+  it('bundles the web components in a build stage and copies only the bundle into the final image', () => {
+    expect(text).toMatch(/RUN node bin\/build-ui\.js/);
+    expect(args('COPY').join('\n')).toMatch(/--from=ui .*\/app\/dist\/ui \.\/dist\/ui/);
+    expect(args('COPY').join('\n')).not.toMatch(/\bui\/src\b|COPY --chown=node:node ui /);
+  });
 });

@@ -1,4 +1,12 @@
-import { clockifyClientsKey, definePlugin, installationsKey, openApiKey, redisKey, uiSecurityHeaders } from '../../runtime/index.js';
+import {
+  clockifyClientsKey,
+  definePlugin,
+  installationsKey,
+  openApiKey,
+  redisKey,
+  serveUiAssets,
+  uiSecurityHeaders,
+} from '../../runtime/index.js';
 import { createCallHistory } from './call-history.js';
 import { createExecuteLimiter } from './execute-limiter.js';
 import type { ExplorerKit } from './explorer-kit.js';
@@ -44,8 +52,11 @@ export default definePlugin<ExplorerOptions>({
     const auth = options.accessLevel === 'ADMINS' ? 'admin' : 'user';
     for (const { method, path, handler, bodyLimit } of explorerRoutes('/ui/api-explorer', kit))
       ctx.route(method, path, handler, { auth, bodyLimit });
+    // The page and the component modules are static and hold no data: every call they make carries the user token.
+    ctx.route('GET', '/ui/assets/:file', serveUiAssets(), { auth: 'none' });
     if (options.sidebar.enabled) {
-      ctx.route('GET', options.sidebar.path, createSidebarPage(options.sidebar.label), { auth, middleware: [uiSecurityHeaders()] });
+      const page = createSidebarPage(options.sidebar.label, config.plugins);
+      ctx.route('GET', options.sidebar.path, page, { auth: 'none', middleware: [uiSecurityHeaders()] });
     }
     // Uninstalled: the workspace's calls and presets go with it (PLATFORM.md §4).
     ctx.lifecycle.on('DELETED', async (_payload, { workspaceId }) => {

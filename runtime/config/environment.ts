@@ -21,6 +21,12 @@ export interface EnvironmentOverride {
 export const environmentOverrides: readonly EnvironmentOverride[] = [
   { variable: 'PORT', path: ['server', 'port'], description: 'HTTP port (default 8080; 0 picks a free one).' },
   { variable: 'HOST', path: ['server', 'host'], description: 'Interface to listen on (default 0.0.0.0).' },
+  {
+    variable: 'ADDON_EMBED_ORIGINS',
+    path: ['server', 'embedOrigins'],
+    description: 'Origins allowed to embed the web components and call the UI APIs (CORS), comma separated.',
+    mode: 'append',
+  },
   { variable: 'ADDON_BASE_URL', path: ['baseUrl'], description: 'Public URL Clockify calls; overrides `baseUrl`.' },
   {
     variable: 'DATABASE_URL',

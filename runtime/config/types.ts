@@ -42,6 +42,7 @@ export interface AddonConfig {
     readonly host: string;
     readonly shutdownTimeoutMs: number;
     readonly maxBodyBytes: number;
+    readonly embedOrigins: readonly string[];
   };
   readonly database: { readonly url?: string; readonly dataDir: string; readonly debug: boolean };
   readonly redis: { readonly url?: string };

@@ -4,6 +4,7 @@ import type { Manifest } from '../clockify/build-manifest.js';
 import type { AddonConfig } from '../config/types.js';
 import { mountRoutes } from '../plugin/mount-routes.js';
 import type { Registrations } from '../plugin/registrations.js';
+import { EMBED_PATHS, embedCors } from './embed-cors.js';
 import { createErrorHandler } from './error-handler.js';
 import { mountHealthRoutes } from './health.js';
 import { requestId } from './request-id.js';
@@ -27,6 +28,10 @@ export function createHttpApp({
   const app = new Hono<AddonEnv>();
   app.use(requestId(log));
   app.onError(createErrorHandler(log));
+  if (config.server.embedOrigins.length > 0) {
+    const allowEmbedders = embedCors(config.server.embedOrigins);
+    for (const path of EMBED_PATHS) app.use(path, allowEmbedders);
+  }
   for (const { value } of registrations.middleware) app.use(value);
   mountHealthRoutes(app, registrations.health);
   app.get('/manifest', (c) => c.json(manifest));
