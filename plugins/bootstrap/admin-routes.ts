@@ -11,7 +11,7 @@ export interface AdminRoute {
 
 /**
  * The admin API (auth `admin`: a workspace owner or admin, acting on their own workspace only, the token's): the plan,
- * the workspace's jobs with their progress, starting one, cancelling and retrying.
+ * the workspace's jobs with their progress, starting one, cancelling, resuming and retrying.
  */
 export function adminRoutes(basePath: string, service: BootstrapService): AdminRoute[] {
   const jobs = `${basePath}/jobs`;
@@ -41,6 +41,7 @@ export function adminRoutes(basePath: string, service: BootstrapService): AdminR
     { method: 'GET', path: `${jobs}/:id`, handler: get },
     { method: 'POST', path: `${jobs}/:id/cancel`, handler: async (c) => c.json({ job: await service.cancel(jobId(c), own(c)) }) },
     { method: 'POST', path: `${jobs}/:id/retry`, handler: async (c) => c.json({ job: await service.retry(jobId(c), own(c)) }) },
+    { method: 'POST', path: `${jobs}/:id/resume`, handler: async (c) => c.json({ job: await service.resume(jobId(c), own(c)) }) },
   ];
 }
 

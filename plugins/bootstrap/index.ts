@@ -18,7 +18,7 @@ import { createWalRelief } from './wal-relief.js';
 export type { LiveUpdateEvent } from './live-update-events.js';
 export type { BootstrapOptions } from './options.js';
 export type { JobView } from './progress.js';
-export { type BootstrapService, bootstrapKey } from './service.js';
+export { type BootstrapService, bootstrapKey, type JobDetail } from './service.js';
 
 /**
  * Universal bootstrap (README.md): on install, or when an admin asks, reads every list of the plan derived from the

@@ -27,13 +27,27 @@ export interface JobStore {
   counters(id: number): Promise<JobCounters>;
   /** Cancels the workspace's open jobs (or one of them); resolves with the ids cancelled. */
   cancel(workspaceId: string, id?: number): Promise<number[]>;
-  /** Puts a finished job's failed pages back in the queue; false when the job is not `failed`. */
-  retry(id: number, workspaceId: string): Promise<boolean>;
+  /** Puts a failed job's failed pages back in the queue; refused when it is not `failed` or another job is open. */
+  retry(id: number, workspaceId: string): Promise<ReopenOutcome>;
+  /**
+   * Puts a cancelled job back in the queue where it stopped: its `done` pages stay done, pages in flight or waiting go
+   * back to pending (due now). Refused when the job is not cancelled, when another job of the workspace is open, or
+   * when its checkpoints are gone (the add-on was uninstalled since).
+   */
+  resume(id: number, workspaceId: string): Promise<ReopenOutcome>;
+  /** Stores the counters of a job no instance runs any more (just cancelled), so its row shows where it stopped. */
+  recount(id: number): Promise<void>;
   list(workspaceId: string, limit: number): Promise<BootstrapJob[]>;
   get(id: number, workspaceId?: string): Promise<BootstrapJob | null>;
   /** Deletes the checkpoints of the workspace's jobs (the jobs stay, as history without data). */
   purgeCheckpoints(workspaceId: string): Promise<number>;
 }
+
+/** `wrong-state`: the job is not failed (retry) or not cancelled (resume). */
+export type ReopenOutcome =
+  | { reopened: true }
+  | { reopened: false; reason: 'wrong-state' | 'no-checkpoints' }
+  | { reopened: false; reason: 'open-job'; open: BootstrapJob };
 
 const JOBS = 'bootstrap_job';
 const STEPS = 'bootstrap_checkpoint';
@@ -56,6 +70,33 @@ export function createJobStore(store: Store, { owner, leaseMs }: { owner: string
     requests: counters.requests,
     errors: counters.errors,
   });
+  /** Back in the queue: one open job per workspace, as `create` keeps it; a cancelled job needs its checkpoints. */
+  async function reopen(id: number, workspaceId: string, from: 'failed' | 'cancelled'): Promise<ReopenOutcome> {
+    const { knex, at } = db();
+    const now = new Date();
+    return knex.transaction(async (trx): Promise<ReopenOutcome> => {
+      const row = await trx(JOBS).where({ id, workspace_id: workspaceId, state: from }).first();
+      if (!row) return { reopened: false, reason: 'wrong-state' };
+      const open = await trx(JOBS).where({ workspace_id: workspaceId }).whereIn('state', OPEN).orderBy('id').first();
+      if (open) return { reopened: false, reason: 'open-job', open: toJob(open) };
+      if (from === 'cancelled' && !(await trx(STEPS).where({ job_id: id }).first('id')))
+        return { reopened: false, reason: 'no-checkpoints' };
+      if (
+        (await trx(JOBS)
+          .update(reopenedJob(toJob(row), now, at))
+          .where({ id, state: from })) === 0
+      )
+        return { reopened: false, reason: 'wrong-state' };
+      // Failed pages are read again; a resumed job's waiting pages are due now (a retry delay from before the cancel
+      // has no reason to hold them back) and those it had in flight go back to pending. `done` pages stay done.
+      const steps = from === 'failed' ? ['failed'] : ['pending', 'running'];
+      await trx(STEPS)
+        .update({ state: 'pending', not_before: null, updated_at: at(now), ...(from === 'failed' ? { error: null } : {}) })
+        .where({ job_id: id })
+        .whereIn('state', steps);
+      return { reopened: true };
+    });
+  }
   return {
     async create(workspaceId, reason, plan) {
       const { knex, at } = db();
@@ -125,19 +166,14 @@ export function createJobStore(store: Store, { owner, leaseMs }: { owner: string
         .returning('id');
       return rows.map((row) => Number(row.id));
     },
-    async retry(id, workspaceId) {
-      const { knex, at } = db();
-      const now = at(new Date());
-      return knex.transaction(async (trx) => {
-        const reopened = await trx(JOBS)
-          .update({ state: 'queued', error: null, finished_at: null, updated_at: now })
-          .where({ id, workspace_id: workspaceId, state: 'failed' });
-        if (reopened === 0) return false;
-        await trx(STEPS)
-          .update({ state: 'pending', error: null, not_before: null, updated_at: now })
-          .where({ job_id: id, state: 'failed' });
-        return true;
-      });
+    retry: (id, workspaceId) => reopen(id, workspaceId, 'failed'),
+    resume: (id, workspaceId) => reopen(id, workspaceId, 'cancelled'),
+    async recount(id) {
+      const { knex } = db();
+      await knex(JOBS)
+        .update(columns(await countersOf(knex, id)))
+        .where({ id })
+        .whereNull('lease_owner');
     },
     async list(workspaceId, limit) {
       const rows = await db().knex(JOBS).where({ workspace_id: workspaceId }).orderBy('id', 'desc').limit(limit);
@@ -157,6 +193,17 @@ export function createJobStore(store: Store, { owner, leaseMs }: { owner: string
         .delete();
     },
   };
+}
+
+/**
+ * The changes that put a finished job back in the queue. Its start moves forward by the time it stood still, so its
+ * duration, rates and ETA count the time it ran, not the pause between cancel (or failure) and resume (or retry).
+ */
+function reopenedJob(job: BootstrapJob, now: Date, at: (date: Date) => Knex.Value): Record<string, Knex.Value> {
+  const ran = job.startedAt && job.finishedAt ? new Date(job.finishedAt).getTime() - new Date(job.startedAt).getTime() : undefined;
+  const changes: Record<string, Knex.Value> = { state: 'queued', error: null, finished_at: null, updated_at: at(now) };
+  if (ran !== undefined) changes.started_at = at(new Date(now.getTime() - Math.max(0, ran)));
+  return { ...changes, lease_owner: null, lease_until: null };
 }
 
 /** Progress counted from the checkpoints: every attempt that did not store a page counts as an error. */

@@ -6,7 +6,7 @@ export interface Runner {
   start(options: { releaseLeases: boolean }): Promise<void>;
   /** Stops every job of this instance where it stands and gives their leases up (they resume on the next start). */
   stop(): Promise<void>;
-  /** Claims now instead of at the next poll (a job was just created or retried). */
+  /** Claims now instead of at the next poll (a job was just created, retried or resumed). */
   wake(): void;
   /** Stops this instance's runs of these jobs (cancelled) and waits until they have let go. */
   abort(jobIds: readonly number[]): Promise<void>;
@@ -46,6 +46,13 @@ export function createRunner({
   const hook = (fn?: () => unknown) => Promise.resolve(fn?.()).catch((error) => log.warn({ err: error }, 'bootstrap runner hook failed'));
 
   async function launch(job: BootstrapJob): Promise<void> {
+    // A job cancelled on another instance and resumed at once can be claimed here again while this instance's earlier
+    // run has not yet noticed the cancel (it would at its next renewal): that run stops first, two never share a job.
+    const previous = active.get(job.id);
+    if (previous) {
+      previous.controller.abort(new Error('the job was resumed'));
+      await previous.done;
+    }
     const controller = new AbortController();
     if (active.size === 0) await hook(onBusy);
     const done = run(job, controller.signal)

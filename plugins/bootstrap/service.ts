@@ -1,7 +1,7 @@
 import type { BootstrapJob, ListPageFetcherStats } from '../../runtime/index.js';
 import { defineServiceKey, HttpError } from '../../runtime/index.js';
 import type { CheckpointStore, OperationProgress } from './checkpoint-store.js';
-import type { JobStore } from './job-store.js';
+import type { JobStore, ReopenOutcome } from './job-store.js';
 import type { PlanSource, PlanView } from './plan-source.js';
 import { type JobView, jobView } from './progress.js';
 import type { RecordStore } from './record-store.js';
@@ -13,14 +13,19 @@ export interface BootstrapService {
   /** Starts a job for the workspace, or answers the open one (`created: false`). */
   start(workspaceId: string, reason: string): Promise<{ job: JobView; created: boolean }>;
   jobs(workspaceId: string, limit?: number): Promise<JobView[]>;
-  job(id: number, workspaceId?: string): Promise<(JobView & { operations: OperationProgress[] }) | null>;
+  /** A job with its per-operation progress and the error of its first failed page (null when none failed). */
+  job(id: number, workspaceId?: string): Promise<JobDetail | null>;
   cancel(id: number, workspaceId: string): Promise<JobView>;
   retry(id: number, workspaceId: string): Promise<JobView>;
+  /** Continues a cancelled job from its checkpoints (pages already stored are not read again). */
+  resume(id: number, workspaceId: string): Promise<JobView>;
   /** The workspace uninstalled the add-on: its jobs are cancelled and its checkpoints and records deleted. */
   forget(workspaceId: string): Promise<void>;
   records: RecordStore;
   fetcher(): ListPageFetcherStats;
 }
+
+export type JobDetail = JobView & { operations: OperationProgress[]; firstError: string | null };
 
 export const bootstrapKey = defineServiceKey<BootstrapService>('bootstrap.service');
 
@@ -57,7 +62,8 @@ export function createBootstrapService({
     jobs: async (workspaceId, limit = 20) => (await jobs.list(workspaceId, limit)).map((job) => jobView(job)),
     async job(id, workspaceId) {
       const job = await jobs.get(id, workspaceId);
-      return job && { ...jobView(job), operations: await steps.byOperation(id) };
+      if (!job) return null;
+      return { ...jobView(job), operations: await steps.byOperation(id), firstError: (await steps.firstError(id)) ?? null };
     },
     async cancel(id, workspaceId) {
       const job = await found(id, workspaceId);
@@ -71,13 +77,21 @@ export function createBootstrapService({
       }
       onCancelled(cancelled.length);
       await runner.abort(cancelled);
+      // The cancel committed, so no page of the job is stored any more: these counters are where it stopped.
+      await jobs.recount(id);
       return jobView(await found(id, workspaceId));
     },
     async retry(id, workspaceId) {
       const job = await found(id, workspaceId);
-      if (!(await jobs.retry(id, workspaceId))) {
-        throw new HttpError(409, 'BOOTSTRAP_JOB_NOT_FAILED', `bootstrap job ${id} is ${job.state}; only a failed job can be retried`);
-      }
+      const outcome = await jobs.retry(id, workspaceId);
+      if (!outcome.reopened) throw reopenRefused(job, outcome, 'retry');
+      runner.wake();
+      return jobView(await found(id, workspaceId));
+    },
+    async resume(id, workspaceId) {
+      const job = await found(id, workspaceId);
+      const outcome = await jobs.resume(id, workspaceId);
+      if (!outcome.reopened) throw reopenRefused(job, outcome, 'resume');
       runner.wake();
       return jobView(await found(id, workspaceId));
     },
@@ -92,4 +106,23 @@ export function createBootstrapService({
     records,
     fetcher: fetcherStats,
   };
+}
+
+function reopenRefused(job: BootstrapJob, outcome: Exclude<ReopenOutcome, { reopened: true }>, action: 'retry' | 'resume'): HttpError {
+  if (outcome.reason === 'open-job') {
+    const { open } = outcome;
+    return new HttpError(409, 'BOOTSTRAP_JOB_ACTIVE', `bootstrap job ${open.id} of your workspace is ${open.state}; cancel it first`, {
+      details: { job: jobView(open) },
+    });
+  }
+  if (outcome.reason === 'no-checkpoints') {
+    return new HttpError(
+      409,
+      'BOOTSTRAP_JOB_NOT_RESUMABLE',
+      `bootstrap job ${job.id} has no checkpoints left (the add-on was uninstalled since); start a new job`,
+    );
+  }
+  return action === 'retry'
+    ? new HttpError(409, 'BOOTSTRAP_JOB_NOT_FAILED', `bootstrap job ${job.id} is ${job.state}; only a failed job can be retried`)
+    : new HttpError(409, 'BOOTSTRAP_JOB_NOT_CANCELLED', `bootstrap job ${job.id} is ${job.state}; only a cancelled job can be resumed`);
 }
