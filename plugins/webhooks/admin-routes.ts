@@ -1,6 +1,7 @@
 import type { AddonHandler, HttpMethod, WebhookInbox } from '../../runtime/index.js';
 import { HttpError } from '../../runtime/index.js';
 import { eventIdParam, listQuery, ownWorkspace, replayFilter } from './admin-query.js';
+import type { CountDeliveries } from './delivery-stats.js';
 
 export interface AdminRoute {
   method: HttpMethod;
@@ -8,11 +9,18 @@ export interface AdminRoute {
   handler: AddonHandler;
 }
 
+export interface AdminRouteDependencies {
+  inbox: WebhookInbox;
+  wake: () => void;
+  countDeliveries: CountDeliveries;
+}
+
 /**
  * The inbox's admin API (auth `admin`: a workspace owner or admin, on their own workspace): list and inspect events,
- * replay one or many (dead letters after a fix), discard one. A replay wakes the dispatcher, so it runs at once.
+ * replay one or many (dead letters after a fix), discard one, count deliveries per event and hour. A replay wakes
+ * the dispatcher, so it runs at once.
  */
-export function adminRoutes(basePath: string, { inbox, wake }: { inbox: WebhookInbox; wake: () => void }): AdminRoute[] {
+export function adminRoutes(basePath: string, { inbox, wake, countDeliveries }: AdminRouteDependencies): AdminRoute[] {
   const events = `${basePath}/events`;
 
   const list: AddonHandler = async (c) => c.json(await inbox.list(listQuery(c)));
@@ -43,7 +51,13 @@ export function adminRoutes(basePath: string, { inbox, wake }: { inbox: WebhookI
     return c.json({ event: await found(inbox, id, workspaceId) });
   };
 
+  const stats: AddonHandler = async (c) => {
+    const workspaceId = ownWorkspace(c, c.req.query('workspace'));
+    return c.json(await countDeliveries({ workspaceId, hours: statsHours(c.req.query('hours')) }));
+  };
+
   return [
+    { method: 'GET', path: `${basePath}/stats`, handler: stats },
     { method: 'GET', path: events, handler: list },
     { method: 'POST', path: `${events}/replay`, handler: replayMany },
     { method: 'GET', path: `${events}/:id`, handler: get },
@@ -56,6 +70,14 @@ async function found(inbox: WebhookInbox, id: number, workspaceId: string) {
   const event = await inbox.get(id, workspaceId);
   if (!event) throw notFound(id);
   return event;
+}
+
+/** `hours`: 1 to 168 (the 7 days of the default retention), 24 when absent. */
+function statsHours(text: string | undefined): number {
+  if (text === undefined) return 24;
+  const hours = /^\d{1,3}$/.test(text) ? Number(text) : 0;
+  if (hours < 1 || hours > 168) throw new HttpError(400, 'INVALID_PARAMETER', '"hours" must be an integer from 1 to 168');
+  return hours;
 }
 
 function notFound(id: number): HttpError {
