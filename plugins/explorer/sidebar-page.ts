@@ -14,6 +14,9 @@ const TOOLS: readonly SidebarTool[] = [
   { name: 'webhooks', plugin: 'webhooks', attribute: 'webhooks-path', defaultPath: '/admin/webhooks' },
 ];
 
+/** Subscription health is the lifecycle plugin's route, shown by the webhooks tool. */
+const HEALTH = { plugin: 'lifecycle', option: 'healthPath', attribute: 'health-path', defaultPath: '/admin/webhooks/health' };
+
 /**
  * The sidebar page: a static shell that loads the `<addon-kit-sidebar>` module and shows the tools whose plugins this
  * add-on loads. It holds no data and no token (the token stays in the iframe's URL, read by the script; its calls carry
@@ -27,6 +30,10 @@ export function createSidebarPage(label: string, plugins: AddonConfig['plugins']
     .filter((tool) => tool.attribute)
     .map((tool) => ` ${tool.attribute}="${escapeHtml(String(loaded.get(tool.plugin)?.adminPath ?? tool.defaultPath))}"`)
     .join('');
+  const health =
+    loaded.has('webhooks') && loaded.has(HEALTH.plugin)
+      ? ` ${HEALTH.attribute}="${escapeHtml(String(loaded.get(HEALTH.plugin)?.[HEALTH.option] ?? HEALTH.defaultPath))}"`
+      : '';
   const title = escapeHtml(label);
   const html = `<!doctype html>
 <html lang="en">
@@ -35,11 +42,10 @@ export function createSidebarPage(label: string, plugins: AddonConfig['plugins']
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<style>html,body{margin:0}body{font-family:system-ui,sans-serif}</style>
 <script type="module" src="/ui/assets/sidebar.js"></script>
 </head>
 <body>
-<addon-kit-sidebar label="${title}" tools="${tools.map((tool) => tool.name).join(' ')}"${paths}>
+<addon-kit-sidebar label="${title}" tools="${tools.map((tool) => tool.name).join(' ')}"${paths}${health}>
 <noscript>This page needs JavaScript.</noscript>
 </addon-kit-sidebar>
 </body>

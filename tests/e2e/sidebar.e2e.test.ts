@@ -39,6 +39,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar shell in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id)).toBe('tab-bootstrap');
     await browser.screenshot('sidebar-light');
     expect(browser.foreignRequests).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   });
 
   it('follows the token: dark theme and language', async () => {
@@ -102,6 +103,13 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar shell in Chromium', () => {
     await page.waitForTimeout(2500);
     const frame = page.frameLocator('#addon');
     expect(await frame.getByRole('alert').count()).toBe(0);
-    expect(await frame.getByRole('tab', { selected: true }).count()).toBe(1);
+    // Past the first token's expiry, the tools' calls carry the fresh token.
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/admin/')) sent.push(request.headers().authorization ?? '');
+    });
+    await frame.getByRole('tab', { name: 'Webhooks' }).click();
+    await expect.poll(() => sent.length).toBeGreaterThan(0);
+    expect(new Set(sent)).toEqual(new Set([`Bearer ${fresh}`]));
   });
 });

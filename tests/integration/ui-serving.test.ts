@@ -24,6 +24,8 @@ describe('the sidebar page, the web-component modules and CORS for embedders', (
     expect(html).toContain('<script type="module" src="/ui/assets/sidebar.js">');
     expect(html).toMatch(/<addon-kit-sidebar [^>]*tools="explorer webhooks"/);
     expect(html).toContain('webhooks-path="/admin/webhooks"');
+    expect(html).toContain('health-path="/admin/webhooks/health"');
+    expect(html).not.toContain('<style');
     expect(html).not.toContain('bootstrap-path');
     expect(response.headers.get('content-security-policy')).toContain('frame-ancestors');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');

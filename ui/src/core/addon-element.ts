@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
 import { AddonApi, type TokenProvider } from './addon-api.js';
+import type { UserClaims } from './claims.js';
 
 /**
  * Base of every tool component. Inside the sidebar the shell hands over its `api`; embedded elsewhere, a page sets
@@ -13,6 +14,7 @@ export class AddonElement extends LitElement {
     tokenProvider: { attribute: false },
     api: { attribute: false },
     route: {},
+    claims: { attribute: false },
   };
 
   declare baseUrl: string;
@@ -21,6 +23,8 @@ export class AddonElement extends LitElement {
   declare api: AddonApi | undefined;
   /** The tool's own place (e.g. an operation id), kept by the sidebar in the URL hash; set it with navigate(). */
   declare route: string;
+  /** The viewer's token claims when the host knows them (the sidebar does): lets a tool tell a non-admin up front. */
+  declare claims: UserClaims | undefined;
   #ownApi: AddonApi | undefined;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {

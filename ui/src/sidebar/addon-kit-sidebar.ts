@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { AddonApi } from '../core/addon-api.js';
+import type { UserClaims } from '../core/claims.js';
 import { FrameToken } from '../core/frame-token.js';
 import { themeStyles } from '../core/theme.js';
 import { readHashRoute, writeHashRoute } from './hash-route.js';
@@ -11,7 +12,7 @@ const TOOL_ELEMENTS: Record<string, string> = {
   webhooks: 'addon-kit-webhooks',
 };
 
-type ToolElement = HTMLElement & { api?: AddonApi; theme?: string; route?: string };
+type ToolElement = HTMLElement & { api?: AddonApi; theme?: string; route?: string; claims?: UserClaims };
 
 /**
  * The page Clockify shows in its sidebar iframe: reads the user token from the URL (refreshing it before it expires),
@@ -125,6 +126,8 @@ export class AddonKitSidebar extends LitElement {
     this.#language = pickLanguage(claims?.language);
     document.documentElement.lang = this.#language;
     document.documentElement.style.colorScheme = this.theme;
+    // Set through the CSSOM: the page's CSP refuses inline <style>.
+    document.body.style.margin = '0';
     document.body.style.background = this.theme === 'dark' ? '#15191f' : '#ffffff';
   };
 
@@ -147,8 +150,11 @@ export class AddonKitSidebar extends LitElement {
   }
 
   #onToolRoute(event: CustomEvent<{ route: string }>): void {
-    const hash = writeHashRoute({ tool: this.hashRoute.tool, rest: event.detail.route });
+    const route = { tool: this.hashRoute.tool, rest: event.detail.route };
+    const hash = writeHashRoute(route);
     if (hash !== location.hash) history.replaceState(null, '', hash);
+    // Kept here too, or the next render would hand the tool its old place back.
+    this.hashRoute = route;
   }
 
   #t(key: MessageKey, values?: Record<string, string>): string {
@@ -192,10 +198,13 @@ export class AddonKitSidebar extends LitElement {
     let element = this.#toolElements.get(tool);
     if (!element) {
       element = document.createElement(TOOL_ELEMENTS[tool]!) as ToolElement;
+      // The page names the admin APIs' paths (`bootstrap-path`, `webhooks-path`, `health-path`): the tools take them.
+      for (const { name, value } of this.attributes) if (name.endsWith('-path')) element.setAttribute(name, value);
       this.#toolElements.set(tool, element);
     }
     element.api = this.#api;
     element.theme = this.theme;
+    element.claims = this.#token?.claims;
     if (element.route !== rest) element.route = rest;
     return element;
   }
