@@ -60,7 +60,7 @@ describe('createRateRules', () => {
       workspaces: { 'ws-free': 'free-new' },
     });
     expect(rules.ruleFor('ws-free')).toEqual({ requests: 30, intervalMs: 3_600_000, burst: 1 });
-    expect(rules.ruleFor('ws-paid')).toEqual({ requests: 50, intervalMs: 1000, burst: 5 });
+    expect(rules.ruleFor('ws-paid')).toEqual({ requests: 50, intervalMs: 1000, burst: 1 });
     rules.setPlan('ws-paid', 'free-new');
     expect(rules.ruleFor('ws-paid').requests).toBe(30);
     rules.setPlan('ws-paid', undefined);

@@ -14,7 +14,11 @@ export interface RatePlan {
 export interface RateLimitOptions {
   /** Clockify allows an add-on 50 requests per second per workspace (PLATFORM.md §6.4). Default 50. */
   perSecond?: number;
-  /** Requests that may go at once after a quiet spell (default 5). Any one-second window holds at most perSecond + burst - 1. */
+  /**
+   * Requests that may go at once after a quiet spell (default 1). Any one-second window holds at most
+   * perSecond + burst - 1, so only 1 keeps every window within Clockify's limit however it counts (a 429 otherwise
+   * comes back whenever a burst meets a window that a full second of steady calls already filled).
+   */
   burst?: number;
   /** Named limits for workspaces that have a lower one, e.g. new Free workspaces: 30 requests per hour (burst default 1). */
   plans?: Readonly<Record<string, RatePlan>>;
@@ -28,7 +32,7 @@ export interface RateRules {
   setPlan(workspaceId: string, plan: string | undefined): void;
 }
 
-export const DEFAULT_RATE_LIMIT = { perSecond: 50, burst: 5 } as const;
+export const DEFAULT_RATE_LIMIT = { perSecond: 50, burst: 1 } as const;
 
 export function createRateRules({
   perSecond = DEFAULT_RATE_LIMIT.perSecond,
