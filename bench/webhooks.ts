@@ -25,7 +25,11 @@ export default async function webhooks(): Promise<void> {
 
   const minter = await createTokenMinter({ addonKey: 'bench-webhooks', workspaceId: WORKSPACE, addonId: ADDON });
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhooks-'));
-  const addon = await startServer(['bin/addon.js', 'start', '--config', writeConfig(dataDir, minter.publicKeyPem)], { DATA_DIR: dataDir });
+  // BENCH_CPU_PROF=<folder> writes the add-on's CPU profile there (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const addon = await startServer([...profile, 'bin/addon.js', 'start', '--config', writeConfig(dataDir, minter.publicKeyPem)], {
+    DATA_DIR: dataDir,
+  });
   try {
     const signature = await minter.webhookToken();
     await install(addon.url, minter, signature);
@@ -43,7 +47,7 @@ export default async function webhooks(): Promise<void> {
     await load({ url, headers, body: delivery, durationSeconds: 2 }); // warm-up
     const sustained = await load({ url, headers, body: delivery });
     const paced = await load({ url, headers, body: delivery, overallRate: 500, connections: 20 });
-    const handled = await waitForHandled(addon.url, sequence);
+    const handled = process.env.BENCH_PAUSE_DISPATCH ? 0 : await waitForHandled(addon.url, sequence);
     report(bareResult, sustained, paced, { delivered: sequence, handled });
   } finally {
     await addon.stop();
@@ -95,7 +99,8 @@ function writeConfig(dataDir: string, publicKeyPem: string): string {
       // The inbound per-workspace limit protects a real add-on; here one workspace is the whole load.
       { use: 'auth', options: { rateLimit: { perWorkspacePerSecond: 1_000_000 } } },
       { use: 'lifecycle', options: { subscriptionCheck: { enabled: false } } },
-      { use: 'webhooks' },
+      // BENCH_PAUSE_DISPATCH=1 measures receiving alone (the handler never runs; `handled` stays 0).
+      { use: 'webhooks', options: process.env.BENCH_PAUSE_DISPATCH ? { dispatch: { startDelayMs: 3_600_000 } } : {} },
       { use: join(root, 'bench/lib/webhook-sink-plugin.ts') },
     ],
   };

@@ -42,7 +42,7 @@ export { createLogger, currentRequestId, isSecretKey, type Logger, REDACTED, red
 export * from './openapi/index.js';
 export * from './plugin/index.js';
 export { createSecretBox, type SecretBox } from './security/secret-box.js';
-export type { Store } from './store/index.js';
+export type { SqliteSession, SqliteStatement, Store, WithSqlite } from './store/index.js';
 export {
   ApiCall,
   ApiPreset,

@@ -101,6 +101,25 @@ describe('createAddon', () => {
       const tooBig = await fetch(`${test.url}/sink`, { method: 'POST', body: 'x'.repeat(1001) });
       expect(tooBig.status).toBe(413);
       expect((await tooBig.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+      // Chunked bodies announce no length: they are counted as they stream.
+      const chunked = (size: number) =>
+        fetch(`${test.url}/sink`, {
+          method: 'POST',
+          body: new ReadableStream({
+            start(controller) {
+              for (let sent = 0; sent < size; sent += 100)
+                controller.enqueue(new TextEncoder().encode('x'.repeat(Math.min(100, size - sent))));
+              controller.close();
+            },
+          }),
+          duplex: 'half',
+        } as RequestInit);
+      const fits = await chunked(1000);
+      expect(fits.status).toBe(200);
+      expect(await fits.json()).toEqual({ size: 1000 });
+      const overflow = await chunked(5000);
+      expect(overflow.status).toBe(413);
+      expect((await overflow.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
     } finally {
       await test.close();
     }

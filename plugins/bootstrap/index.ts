@@ -13,7 +13,6 @@ import { createPlanSource } from './plan-source.js';
 import { createRecordStore } from './record-store.js';
 import { createRunner } from './runner.js';
 import { bootstrapKey, createBootstrapService } from './service.js';
-import { createWalRelief } from './wal-relief.js';
 
 export type { LiveUpdateEvent } from './live-update-events.js';
 export type { BootstrapOptions } from './options.js';
@@ -47,11 +46,9 @@ export default definePlugin<BootstrapOptions>({
     const run = (job: Parameters<typeof runJob>[0], signal: AbortSignal) =>
       runJob(job, signal, { ...dependencies, clients, installations });
     const { maxJobs, pollIntervalMs } = options;
-    // Worker threads (and on SQLite the WAL checkpointer) exist while jobs run: an idle add-on holds none.
-    const wal = createWalRelief(store, log);
-    const onBusy = () => wal?.start();
-    const onIdle = () => Promise.all([fetcher.close(), wal?.stop()]);
-    const runner = createRunner({ jobs, run, maxJobs, pollIntervalMs, log, onBusy, onIdle });
+    // Worker threads exist while jobs run: an idle add-on holds none.
+    const onIdle = () => fetcher.close();
+    const runner = createRunner({ jobs, run, maxJobs, pollIntervalMs, log, onIdle });
     const onCancelled = (count: number) => {
       for (let index = 0; index < count; index++) metrics.jobFinished('cancelled');
     };
@@ -70,7 +67,7 @@ export default definePlugin<BootstrapOptions>({
     ctx.onClose(async () => {
       await runner.stop();
       await writer.close();
-      await Promise.all([fetcher.close(), wal?.stop()]);
+      await fetcher.close();
     });
   },
 });

@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { Store, WebhookEventName } from '../../runtime/index.js';
+import type { SqliteSession, Store, WebhookEventName } from '../../runtime/index.js';
 import { dedupeDelivery } from './dedupe-key.js';
 
 export interface Receipt {
@@ -8,11 +8,24 @@ export interface Receipt {
   id: number;
 }
 
-export type AppendEvent = (delivery: { workspaceId: string; event: WebhookEventName; body: unknown }) => Promise<Receipt>;
+/** A receipt, and the entity the delivery is about (its order key within the workspace). */
+export type AppendEvent = (delivery: {
+  workspaceId: string;
+  event: WebhookEventName;
+  body: unknown;
+}) => Promise<Receipt & { entityId: string }>;
+
+interface Row {
+  dedupe_key: string;
+  workspace_id: string;
+  event: string;
+  entity_id: string;
+  body: string;
+}
 
 interface Waiting {
-  row: Record<string, unknown>;
-  resolve(receipt: Receipt): void;
+  row: Row;
+  resolve(receipt: Receipt & { entityId: string }): void;
   reject(error: unknown): void;
 }
 
@@ -25,6 +38,9 @@ interface Waiting {
  * every copy learns its id. Plain knex rather than the unit of work: this is the hot path of every delivery.
  */
 export function createAppendEvent(store: Store, { maxBatch = 500 }: { maxBatch?: number } = {}): AppendEvent {
+  const write = store.withSqlite
+    ? (rows: Row[]) => store.withSqlite!((session) => writeBatchSqlite(session, rows))
+    : (rows: Row[]) => writeBatch(store, rows);
   let waiting: Waiting[] = [];
   let writing = false;
 
@@ -34,18 +50,15 @@ export function createAppendEvent(store: Store, { maxBatch = 500 }: { maxBatch?:
       const batch = waiting.slice(0, maxBatch);
       waiting = waiting.slice(batch.length);
       try {
-        const receipts = await writeBatch(
-          store,
-          batch.map((item) => item.row),
-        );
+        const receipts = await write(batch.map((item) => item.row));
         const answered = new Set<string>();
         for (const item of batch) {
-          const key = item.row.dedupe_key as string;
+          const key = item.row.dedupe_key;
           const receipt = receipts.get(key);
           // Gone between the two statements only if a purge removed it meanwhile: store it again rather than lose it.
           if (!receipt) waiting.push(item);
           // Copies of one delivery in the same batch: the first is the accepted one, the others its duplicates.
-          else item.resolve(answered.has(key) ? { status: 'duplicate', id: receipt.id } : receipt);
+          else item.resolve({ ...(answered.has(key) ? { status: 'duplicate', id: receipt.id } : receipt), entityId: item.row.entity_id });
           answered.add(key);
         }
       } catch (error) {
@@ -58,7 +71,7 @@ export function createAppendEvent(store: Store, { maxBatch = 500 }: { maxBatch?:
   return function appendEvent({ workspaceId, event, body }) {
     const { dedupeKey, entityId } = dedupeDelivery(workspaceId, event, body);
     const row = { dedupe_key: dedupeKey, workspace_id: workspaceId, event, entity_id: entityId, body: JSON.stringify(body) };
-    return new Promise<Receipt>((resolve, reject) => {
+    return new Promise<Receipt & { entityId: string }>((resolve, reject) => {
       waiting.push({ row, resolve, reject });
       // The first arrival starts a write on the next turn, so deliveries of the same moment share it.
       if (!writing) {
@@ -70,11 +83,11 @@ export function createAppendEvent(store: Store, { maxBatch = 500 }: { maxBatch?:
 }
 
 /** One transaction: insert what is new, then look up the ids of what was already there. Keyed by dedupe key. */
-async function writeBatch(store: Store, rows: Record<string, unknown>[]): Promise<Map<string, Receipt>> {
+async function writeBatch(store: Store, rows: Row[]): Promise<Map<string, Receipt>> {
   const em = store.em();
   // SQLite keeps dates as epoch milliseconds, PostgreSQL as timestamptz: the platform converts.
   const now = em.getPlatform().processDateProperty(new Date());
-  const unique = [...new Map(rows.map((row) => [row.dedupe_key as string, row])).values()];
+  const unique = [...new Map(rows.map((row) => [row.dedupe_key, row])).values()];
   const full = unique.map((row) => ({ ...row, received_at: now, state: 'pending', attempts: 0, updated_at: now }));
   return em.getKnex().transaction(async (trx: Knex.Transaction) => {
     const inserted: { id: number; dedupe_key: string }[] = await trx('webhook_event')
@@ -83,12 +96,40 @@ async function writeBatch(store: Store, rows: Record<string, unknown>[]): Promis
       .ignore()
       .returning(['id', 'dedupe_key']);
     const receipts = new Map<string, Receipt>(inserted.map((row) => [row.dedupe_key, { status: 'accepted', id: Number(row.id) }]));
-    const known = unique.map((row) => row.dedupe_key as string).filter((key) => !receipts.has(key));
+    const known = unique.map((row) => row.dedupe_key).filter((key) => !receipts.has(key));
     if (known.length > 0) {
       const existing: { id: number; dedupe_key: string }[] = await trx('webhook_event')
         .whereIn('dedupe_key', known)
         .select('id', 'dedupe_key');
       for (const row of existing) receipts.set(row.dedupe_key, { status: 'duplicate', id: Number(row.id) });
+    }
+    return receipts;
+  });
+}
+
+const INSERT_SQLITE = `insert into webhook_event (dedupe_key, workspace_id, event, entity_id, body, received_at, state, attempts, updated_at)
+  values (?, ?, ?, ?, ?, ?, 'pending', 0, ?) on conflict (dedupe_key) do nothing returning id`;
+const FIND_SQLITE = 'select id from webhook_event where dedupe_key = ?';
+
+/**
+ * The same transaction on SQLite, synchronously on the pooled connection with statements prepared once: one cached
+ * insert per row instead of a statement built by knex per batch, and no promise hop between the statements.
+ * Dates are epoch milliseconds, as the ORM stores them on SQLite.
+ */
+function writeBatchSqlite(session: SqliteSession, rows: Row[]): Map<string, Receipt> {
+  const insert = session.statement(INSERT_SQLITE);
+  const find = session.statement(FIND_SQLITE);
+  return session.transaction(() => {
+    const now = Date.now();
+    const receipts = new Map<string, Receipt>();
+    for (const row of rows) {
+      if (receipts.has(row.dedupe_key)) continue;
+      const inserted = insert.get(row.dedupe_key, row.workspace_id, row.event, row.entity_id, row.body, now, now) as
+        | { id: number }
+        | undefined;
+      const existing = inserted ? undefined : (find.get(row.dedupe_key) as { id: number } | undefined);
+      if (inserted) receipts.set(row.dedupe_key, { status: 'accepted', id: Number(inserted.id) });
+      else if (existing) receipts.set(row.dedupe_key, { status: 'duplicate', id: Number(existing.id) });
     }
     return receipts;
   });

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Knex } from '@mikro-orm/knex';
 import type { Store, WebhookEventState } from '../../runtime/index.js';
 import { OPEN_WEBHOOK_EVENT_STATES, WebhookEvent } from '../../runtime/index.js';
+import { createSqliteDispatchQueue } from './dispatch-queue-sqlite.js';
 
 /** An event this instance holds the lease of; `attempts` counts the runs before this one. */
 export type ClaimedEvent = Pick<
@@ -22,6 +23,11 @@ export interface RunOutcome {
 export interface DispatchQueue {
   /** Leases up to `limit` events that may run now: due, unleased, the oldest open one of their workspace + entity, installation ACTIVE. */
   claim(limit: number): Promise<ClaimedEvent[]>;
+  /**
+   * The same, among the given events only (just received here): found by primary key instead of a walk over the open
+   * events, so claiming fresh receipts costs the same however long the backlog. Those that may not run yet are left.
+   */
+  claimIds(ids: readonly number[]): Promise<ClaimedEvent[]>;
   /** Extends the lease of a running event; false once another instance owns it. */
   renew(id: number): Promise<boolean>;
   /** Records the outcome and gives the lease up; false when the lease was lost or the event discarded meanwhile (nothing written). */
@@ -39,35 +45,28 @@ export interface DispatchQueue {
  * oldest open event of a key is claimable, and it stays open (pending or failed) until its run is finished.
  */
 export function createDispatchQueue(store: Store, { leaseMs, owner = instanceId() }: { leaseMs: number; owner?: string }): DispatchQueue {
+  if (store.withSqlite) return createSqliteDispatchQueue(store.withSqlite, { leaseMs, owner });
   const open = [...OPEN_WEBHOOK_EVENT_STATES];
   const db = () => {
     const em = store.em();
     return { knex: em.getKnex(), em, at: (date: Date) => em.getPlatform().processDateProperty(date) as Knex.Value };
   };
   const leaseFree = (at: Knex.Value) => (q: Knex.QueryBuilder) => q.whereNull('lease_until').orWhere('lease_until', '<', at);
+  async function lease(candidates: Knex.QueryBuilder): Promise<ClaimedEvent[]> {
+    const { knex, em, at } = db();
+    const now = at(new Date());
+    const rows: Record<string, unknown>[] = await knex('webhook_event')
+      .update({ lease_owner: owner, lease_until: at(new Date(Date.now() + leaseMs)) })
+      .whereIn('id', candidates)
+      .whereIn('state', open)
+      .where(leaseFree(now))
+      .returning(CLAIMED_COLUMNS);
+    return rows.map((row) => em.map(WebhookEvent, row)).sort((a, b) => a.id - b.id);
+  }
   return {
-    async claim(limit) {
-      const { knex, em, at } = db();
-      const now = at(new Date());
-      const rows: Record<string, unknown>[] = await knex('webhook_event')
-        .update({ lease_owner: owner, lease_until: at(new Date(Date.now() + leaseMs)) })
-        .whereIn('id', claimableIds(knex, { now, open, limit }))
-        .whereIn('state', open)
-        .where(leaseFree(now))
-        .returning([
-          'id',
-          'workspace_id',
-          'event',
-          'entity_id',
-          'body',
-          'received_at',
-          'updated_at',
-          'attempts',
-          'next_attempt_at',
-          'handler_results',
-        ]);
-      return rows.map((row) => em.map(WebhookEvent, row)).sort((a, b) => a.id - b.id);
-    },
+    claim: (limit) => lease(claimableIds(db().knex, { now: db().at(new Date()), open, limit })),
+    claimIds: async (ids) =>
+      ids.length === 0 ? [] : lease(claimableIds(db().knex, { now: db().at(new Date()), open, limit: ids.length, ids })),
     async renew(id) {
       const { knex, at } = db();
       return (
@@ -102,8 +101,21 @@ export function createDispatchQueue(store: Store, { leaseMs, owner = instanceId(
   };
 }
 
-/** Ids of the events that may start now, oldest first (see `claim`). */
-function claimableIds(knex: Knex, { now, open, limit }: { now: Knex.Value; open: string[]; limit: number }) {
+const CLAIMED_COLUMNS = [
+  'id',
+  'workspace_id',
+  'event',
+  'entity_id',
+  'body',
+  'received_at',
+  'updated_at',
+  'attempts',
+  'next_attempt_at',
+  'handler_results',
+];
+
+/** Ids of the events that may start now, oldest first (see `claim`); among `ids` when given. */
+function claimableIds(knex: Knex, { now, open, limit, ids }: { now: Knex.Value; open: string[]; limit: number; ids?: readonly number[] }) {
   const earlierOpen = knex('webhook_event as o')
     .select(knex.raw('1'))
     .whereRaw('o.workspace_id = e.workspace_id and o.entity_id = e.entity_id and o.id < e.id')
@@ -112,8 +124,9 @@ function claimableIds(knex: Knex, { now, open, limit }: { now: Knex.Value; open:
     .select(knex.raw('1'))
     .whereRaw('i.workspace_id = e.workspace_id')
     .where('i.status', 'ACTIVE');
-  return knex('webhook_event as e')
-    .select('e.id')
+  const events = knex('webhook_event as e').select('e.id');
+  if (ids) events.whereIn('e.id', [...ids]);
+  return events
     .whereIn('e.state', open)
     .where((q) => q.whereNull('e.next_attempt_at').orWhere('e.next_attempt_at', '<=', now))
     .where((q) => q.whereNull('e.lease_until').orWhere('e.lease_until', '<', now))

@@ -1,12 +1,20 @@
 import type { Logger } from '../../runtime/index.js';
-import type { DispatchQueue } from './dispatch-queue.js';
+import type { ClaimedEvent, DispatchQueue } from './dispatch-queue.js';
 import type { RunEvent } from './run-event.js';
+
+/** A delivery this instance just stored: its inbox id and the workspace + entity its order is kept within. */
+export interface FreshEvent {
+  id: number;
+  orderKey: string;
+}
 
 export interface Dispatcher {
   /** Starts polling (after `startDelayMs`); `releaseLeases` first frees leases a crashed process left (SQLite only). */
   start(options?: { releaseLeases?: boolean }): Promise<void>;
-  /** Looks for work now: after a receipt, a finished run or a replay. Coalesced, cheap to call often. */
+  /** Looks through the inbox for work now: after a replay, or anything not received here. Coalesced, cheap to call often. */
   wake(): void;
+  /** Hands over a delivery just stored here, to be claimed by its id rather than found by a walk over the inbox. */
+  offer(event: FreshEvent): void;
   /** Stops claiming and waits for running events, up to `stopTimeoutMs`; leases of unfinished ones simply run out. */
   stop(): Promise<void>;
 }
@@ -21,10 +29,18 @@ export interface DispatcherOptions {
   log: Logger;
 }
 
+/** Fresh deliveries held in memory at most; beyond, they wait in the inbox for a walk (nothing is lost either way). */
+const MAX_FRESH = 10_000;
+
+export const orderKeyOf = (event: Pick<ClaimedEvent, 'workspaceId' | 'entityId'>) => `${event.workspaceId}\u0000${event.entityId}`;
+
 /**
- * Runs inbox events off the request path, up to `concurrency` at once. It is woken on each receipt and polls every
- * `pollIntervalMs` for what it was not told about: due retries, replays, events another instance stored, and
- * everything left over from before a restart. Which event may run is decided by the queue's claim (see there).
+ * Runs inbox events off the request path, up to `concurrency` at once, and finds them two ways:
+ * - deliveries stored by this instance are handed over (`offer`) and claimed by id, in arrival order; one whose
+ *   entity already has an event running here waits for it in memory, so a burst on one entity keeps its order;
+ * - everything else (due retries, replays, other instances' receipts, what a restart left, fresh ones that could not
+ *   be claimed at once) is found by a walk over the open events (`claim`), every `pollIntervalMs` or when woken.
+ * Either way the queue's conditional claim decides, so memory is only a shortcut: losing it loses nothing.
  */
 export function createDispatcher({
   queue,
@@ -36,7 +52,12 @@ export function createDispatcher({
   log,
 }: DispatcherOptions): Dispatcher {
   const running = new Set<Promise<void>>();
+  const runningKeys = new Map<string, number>();
+  const refillAt = Math.ceil(concurrency / 2);
+  let fresh: FreshEvent[] = [];
+  const waitingForKey = new Map<string, FreshEvent[]>();
   let active = false;
+  let walkWanted = false;
   let filling: Promise<void> | undefined;
   let wanted = false;
   let poll: NodeJS.Timeout | undefined;
@@ -47,22 +68,62 @@ export function createDispatcher({
       wanted = false;
       const free = concurrency - running.size;
       if (!active || free <= 0) return;
+      if (fresh.length > 0) {
+        const claimed = await queue.claimIds(takeFresh(free));
+        for (const event of claimed) track(event);
+        wanted = fresh.length > 0 || walkWanted;
+        continue;
+      }
+      // A walk is a query over the open events: under load it waits for half the slots instead of claiming one
+      // event per finished run. An idle dispatcher walks at once.
+      if (!walkWanted || (running.size > 0 && free < refillAt)) return;
+      walkWanted = false;
       const claimed = await queue.claim(free);
-      for (const event of claimed) track(runEvent(event));
+      for (const event of claimed) track(event);
       // A full batch suggests more is waiting behind it.
-      if (claimed.length === free) wanted = true;
+      if (claimed.length === free) walkWanted = wanted = true;
     } while (wanted && active);
   }
 
-  function track(work: Promise<void>): void {
+  /** Up to `free` fresh ids whose entity has nothing running here nor earlier in this batch; the others wait. */
+  function takeFresh(free: number): number[] {
+    const ids: number[] = [];
+    const keys = new Set<string>();
+    while (ids.length < free && fresh.length > 0) {
+      const next = fresh.shift()!;
+      if (runningKeys.has(next.orderKey) || keys.has(next.orderKey)) {
+        const queued = waitingForKey.get(next.orderKey) ?? [];
+        queued.push(next);
+        waitingForKey.set(next.orderKey, queued);
+        continue;
+      }
+      keys.add(next.orderKey);
+      ids.push(next.id);
+    }
+    // One that cannot be claimed now (an earlier event of its entity failed and waits for its retry, the installation
+    // is not active) stays in the inbox, where the next walk finds it once it may run.
+    return ids;
+  }
+
+  function track(event: ClaimedEvent): void {
+    const key = orderKeyOf(event);
+    runningKeys.set(key, (runningKeys.get(key) ?? 0) + 1);
+    const work = runEvent(event);
     running.add(work);
     void work.finally(() => {
       running.delete(work);
-      wake();
+      const left = (runningKeys.get(key) ?? 1) - 1;
+      if (left > 0) runningKeys.set(key, left);
+      else runningKeys.delete(key);
+      const next = waitingForKey.get(key)?.shift();
+      if (next) fresh.unshift(next);
+      if (waitingForKey.get(key)?.length === 0) waitingForKey.delete(key);
+      kick();
     });
   }
 
-  function wake(): void {
+  /** Runs fill, coalesced: one at a time, and once more if asked meanwhile. */
+  function kick(): void {
     if (!active) return;
     if (filling) {
       wanted = true;
@@ -72,8 +133,13 @@ export function createDispatcher({
       .catch((error) => log.error({ err: error }, 'could not claim webhook events; retrying at the next poll'))
       .finally(() => {
         filling = undefined;
-        if (wanted) wake();
+        if (wanted) kick();
       });
+  }
+
+  function wake(): void {
+    walkWanted = true;
+    kick();
   }
 
   function begin(): void {
@@ -93,11 +159,21 @@ export function createDispatcher({
       else begin();
     },
     wake,
+    offer(event) {
+      if (fresh.length >= MAX_FRESH) {
+        walkWanted = true;
+        return;
+      }
+      fresh.push(event);
+      kick();
+    },
     async stop() {
       active = false;
       clearTimeout(delay);
       clearInterval(poll);
       await filling;
+      fresh = [];
+      waitingForKey.clear();
       const pending = Promise.allSettled([...running]);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {

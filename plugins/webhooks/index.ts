@@ -2,6 +2,7 @@ import type { WebhookEventName } from '../../runtime/index.js';
 import { clockifyClientsKey, createWebhookInbox, definePlugin, installationsKey } from '../../runtime/index.js';
 import { adminRoutes } from './admin-routes.js';
 import { createAppendEvent } from './append-event.js';
+import { createCountDeliveries } from './delivery-stats.js';
 import { createDispatchQueue } from './dispatch-queue.js';
 import { createDispatcher } from './dispatcher.js';
 import { createWebhookMetrics } from './metrics.js';
@@ -12,6 +13,7 @@ import { createRunEvent } from './run-event.js';
 import { handledEvents, manifestWebhooks, subscriptions } from './subscriptions.js';
 
 export type { Receipt } from './append-event.js';
+export type { DeliveryStats, EventDeliveries } from './delivery-stats.js';
 export type { DispatchOptions, WebhooksOptions } from './options.js';
 
 /**
@@ -47,13 +49,14 @@ export default definePlugin<WebhooksOptions>({
     ctx.use(countRejections(webhookPaths, metrics.receipts));
     // After every setup, so handlers of plugins set up after this one have their routes too.
     ctx.afterSetup(() => {
-      const receive = { append: createAppendEvent(store), onAccepted: dispatcher.wake, receipts: metrics.receipts };
+      const receive = { append: createAppendEvent(store), onAccepted: dispatcher.offer, receipts: metrics.receipts };
       for (const { event, path } of subscriptions(options, handledEvents(ctx.handlers.webhooks))) {
         webhookPaths.set(path, event);
         ctx.route('POST', path, createReceiveRoute(event, receive), { auth: 'webhook', bodyLimit: options.maxBodyBytes, meta: { event } });
       }
     });
-    for (const { method, path, handler } of adminRoutes(options.adminPath, { inbox, wake: dispatcher.wake })) {
+    const countDeliveries = createCountDeliveries(store);
+    for (const { method, path, handler } of adminRoutes(options.adminPath, { inbox, wake: dispatcher.wake, countDeliveries })) {
       ctx.route(method, path, handler, { auth: 'admin' });
     }
     // Uninstalled: its events can never be dispatched (no token), and its data must go (PLATFORM.md §4).

@@ -1,12 +1,13 @@
 import type { AddonHandler, AddonMiddleware, WebhookEventName } from '../../runtime/index.js';
 import { isHttpError, readJsonBody } from '../../runtime/index.js';
 import type { AppendEvent } from './append-event.js';
+import { type FreshEvent, orderKeyOf } from './dispatcher.js';
 import type { WebhookMetrics } from './metrics.js';
 
 export interface ReceiveDependencies {
   append: AppendEvent;
-  /** Tells the dispatcher there is new work. */
-  onAccepted: () => void;
+  /** Hands a newly stored delivery to the dispatcher. */
+  onAccepted: (event: FreshEvent) => void;
   receipts: WebhookMetrics['receipts'];
 }
 
@@ -18,10 +19,11 @@ export interface ReceiveDependencies {
 export function createReceiveRoute(event: WebhookEventName, { append, onAccepted, receipts }: ReceiveDependencies): AddonHandler {
   return async function receiveWebhook(c) {
     const body = await readJsonBody(c);
-    const receipt = await append({ workspaceId: c.get('clockify').workspaceId, event, body });
-    receipts.inc({ event, outcome: receipt.status, reason: '' });
-    if (receipt.status === 'accepted') onAccepted();
-    return c.json(receipt);
+    const { workspaceId } = c.get('clockify');
+    const { status, id, entityId } = await append({ workspaceId, event, body });
+    receipts.inc({ event, outcome: status, reason: '' });
+    if (status === 'accepted') onAccepted({ id, orderKey: orderKeyOf({ workspaceId, entityId }) });
+    return c.json({ status, id });
   };
 }
 

@@ -15,7 +15,7 @@ export function acceptRequestId(given: string | undefined): string {
 /**
  * Gives each request an id (the caller's when safe, else a new one), echoes it in the response,
  * and runs the rest of the chain inside the request context so every log line carries it.
- * Writes one access-log line per request, with the query string scrubbed of tokens.
+ * Writes one access-log line per request at level info, with the query string scrubbed of tokens.
  */
 export function requestId(log: Logger): AddonMiddleware {
   return async function requestId(c, next) {
@@ -23,9 +23,12 @@ export function requestId(log: Logger): AddonMiddleware {
     const started = performance.now();
     c.set('requestId', id);
     c.set('log', log);
+    // Set before the response exists, so every c.json/c.html/c.body (the error handler's too) is built with it:
+    // setting a header on a finished response makes the Node adapter turn its light response into a full one.
+    c.header(REQUEST_ID_HEADER, id);
     await requestContext.run({ requestId: id }, async () => {
       await next();
-      c.header(REQUEST_ID_HEADER, id);
+      if (!log.isLevelEnabled('info')) return;
       const url = new URL(c.req.url);
       log.info(
         {

@@ -2,9 +2,11 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Logger } from 'pino';
 import { AddonError } from '../errors/index.js';
+import { startWalCheckpointer } from '../workers/wal-checkpointer.js';
 import { type DriverName, databaseTarget } from './database-options.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
+import { createSqliteAccess, type WithSqlite } from './sqlite-session.js';
 
 export interface Store {
   readonly orm: MikroORM;
@@ -13,6 +15,8 @@ export interface Store {
   readonly display: string;
   /** A fresh EntityManager: one per request, job or test (MikroORM has no global context). */
   em(): EntityManager;
+  /** On SQLite only: synchronous statements on the pooled connection, for hot paths (sqlite-session.ts). */
+  readonly withSqlite?: WithSqlite;
   /** Resolves when the database answers a trivial query within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<void>;
   migrate(): Promise<string[]>;
@@ -46,15 +50,42 @@ export async function createStore({ url, dataDir, log, debug = false }: CreateSt
     throw new AddonError('STORE_CONNECT_FAILED', `${target.display}: ${(cause as Error).message}`, {}, { cause });
   }
   log.debug({ driver: target.driver, database: target.display }, 'database connected');
+  const checkpointer = await relieveWal(orm, target, log);
   return {
     orm,
     driver: target.driver,
     display: target.display,
     em: () => orm.em.fork() as EntityManager,
+    ...(target.driver === 'sqlite' ? { withSqlite: createSqliteAccess(orm) } : {}),
     ping: (timeoutMs = 2000) => withTimeout(orm.em.getConnection().execute('select 1'), timeoutMs, 'database ping'),
     migrate: () => migrate(orm, target.display),
-    close: () => orm.close(true),
+    close: async () => {
+      await checkpointer?.stop();
+      await orm.close(true);
+    },
   };
+}
+
+/** SQLite checkpoints by itself only past this many WAL pages (~100 MB), should the checkpoint thread be gone. */
+const WAL_SAFETY_NET_PAGES = 25_000;
+
+/**
+ * SQLite file databases: the write-ahead log is checkpointed (copied into the database file, with an fsync) by a
+ * thread of its own instead of inside whichever COMMIT crosses `wal_autocheckpoint`, which with better-sqlite3 is
+ * the event loop, blocked for milliseconds while webhook receipts and bootstrap pages wait.
+ */
+async function relieveWal(orm: MikroORM, target: { driver: DriverName; display: string }, log: Logger) {
+  if (target.driver !== 'sqlite' || target.display === ':memory:') return undefined;
+  try {
+    const checkpointer = startWalCheckpointer(target.display, {
+      onError: (error) => log.warn({ err: error }, 'WAL checkpoint thread failed; SQLite checkpoints on its own'),
+    });
+    await orm.em.getConnection().execute(`pragma wal_autocheckpoint = ${WAL_SAFETY_NET_PAGES}`);
+    return checkpointer;
+  } catch (error) {
+    log.warn({ err: error }, 'WAL checkpoints stay on the event loop');
+    return undefined;
+  }
 }
 
 const MIGRATIONS_TABLE = 'mikro_orm_migrations';

@@ -2,4 +2,5 @@ export { type CreateStoreOptions, createStore, type Store } from './create-store
 export { type DriverName, databaseTarget, maskUrl } from './database-options.js';
 export * from './entities/index.js';
 export { PortableMigration } from './migrations/schema-builder.js';
+export type { SqliteSession, SqliteStatement, WithSqlite } from './sqlite-session.js';
 export { createWebhookInbox, type InboxEvent, type InboxFilter, type InboxPage, type WebhookInbox } from './webhook-inbox.js';

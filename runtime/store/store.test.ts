@@ -107,3 +107,33 @@ describe('createStore errors', () => {
     expect((error as Error).message).not.toContain('hunter2');
   });
 });
+
+describe('SQLite write-ahead log', () => {
+  it('is checkpointed by a thread of its own, not by the commits on the event loop', async () => {
+    const { mkdtempSync, rmSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'store-wal-'));
+    const file = join(dir, 'addon.sqlite');
+    const store = await createStore({ url: `sqlite:${file}`, dataDir: dir, log: captureLog().log });
+    try {
+      await store.migrate();
+      const knex = store.em().getKnex();
+      const [setting] = (await knex.raw('pragma wal_autocheckpoint')) as { wal_autocheckpoint: number }[];
+      // SQLite itself would only checkpoint past ~100 MB of log: the rows below stay far under that.
+      expect(setting?.wal_autocheckpoint).toBe(25_000);
+      const before = statSync(file).size;
+      await store.withSqlite!((session) =>
+        session.transaction(() => {
+          const insert = session.statement('insert into retired_installation (addon_id, workspace_id, retired_at) values (?, ?, ?)');
+          for (let index = 0; index < 2000; index += 1) insert.run(`addon-${index}-${'x'.repeat(40)}`, `ws-${'y'.repeat(50)}`, Date.now());
+        }),
+      );
+      // The rows reach the database file without anyone on this thread asking for a checkpoint.
+      await expect.poll(() => statSync(file).size, { timeout: 5_000 }).toBeGreaterThan(before + 100_000);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -81,6 +81,27 @@ describe.each(databaseKinds)('webhook dispatch on $name', ({ create }) => {
     expect(overlapping).toBe(true);
   });
 
+  it('keeps one entity in id order when a burst of its events arrives at once, handed over fresh', async () => {
+    const steps = Array.from({ length: 12 }, (_, step) => step);
+    const answers = await Promise.all(
+      steps.map((step) =>
+        test.deliver('TIME_ENTRY_UPDATED', {
+          id: 'te-burst',
+          workspaceId: WORKSPACE,
+          description: `step ${step}`,
+          timeInterval: { start: '2026-01-01T08:00:00Z', end: `2026-01-01T09:${String(step).padStart(2, '0')}:00Z`, duration: 'PT1H' },
+        }),
+      ),
+    );
+    expect(answers.every((answer) => answer.json.status === 'accepted')).toBe(true);
+    await expect.poll(() => behaviours.callsFor('counter', 'te-burst').filter((call) => call.endedAt !== undefined).length).toBe(12);
+    const calls = behaviours.callsFor('counter', 'te-burst');
+    expect(calls.map((call) => call.eventId)).toEqual(answers.map((answer) => answer.json.id ?? 0).sort((a, b) => a - b));
+    for (let index = 1; index < calls.length; index += 1) {
+      expect(calls[index]?.startedAt).toBeGreaterThanOrEqual(calls[index - 1]?.endedAt ?? Number.POSITIVE_INFINITY);
+    }
+  });
+
   it('retries a handler that fails twice and ends handled, without running the handler that succeeded again', async () => {
     const { json } = await test.deliver('NEW_CLIENT', client('c-flaky', 'flaky client'));
     await expect.poll(async () => (await test.inbox.get(json.id ?? 0))?.state, { timeout: 10_000 }).toBe('handled');
