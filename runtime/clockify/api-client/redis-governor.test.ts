@@ -107,7 +107,8 @@ describe.skipIf(!redisUrl)('createRedisGovernor', () => {
   it('falls back to a per-instance bucket while Redis is unreachable, and says so once', async () => {
     const logs = captureLog();
     const unreachable = connect('redis://127.0.0.1:1');
-    const governor = createRedisGovernor({ redis: unreachable, keyPrefix, log: logs.log });
+    // A burst of 2: both calls are decided at once, each by the fallback (a call that must wait asks again).
+    const governor = createRedisGovernor({ redis: unreachable, keyPrefix, log: logs.log, burst: 2 });
     await governor.acquire('ws-outage');
     await governor.acquire('ws-outage');
     expect(governor.stats()).toMatchObject({ acquired: 2, fallbacks: 2 });
