@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 /**
  * The token stored at INSTALLED for the webhook served at `routePath`. Clockify's payload keys webhooks by
@@ -18,7 +18,7 @@ export function isSameToken(presented: string, stored: string): boolean {
 }
 
 function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
+  return hash('sha256', text, 'buffer');
 }
 
 function pathOf(key: string): string | undefined {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { WebhookEventName } from '../../runtime/index.js';
 import { type EntityKey, entityKey } from './entity-key.js';
 
@@ -33,5 +33,5 @@ export function canonicalJson(value: unknown): string {
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }

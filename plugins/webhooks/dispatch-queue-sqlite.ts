@@ -1,23 +1,30 @@
-import type { WithSqlite } from '../../runtime/index.js';
+import type { SqliteSession, WithSqlite } from '../../runtime/index.js';
 import { OPEN_WEBHOOK_EVENT_STATES } from '../../runtime/index.js';
 import type { ClaimedEvent, DispatchQueue, RunOutcome } from './dispatch-queue.js';
 
 const OPEN = OPEN_WEBHOOK_EVENT_STATES.map((state) => `'${state}'`).join(', ');
 
-// The claim of dispatch-queue.ts: the oldest open, due, unleased events whose workspace + entity has no earlier open
-// event and whose installation is active, leased in one statement (synchronous, so nothing runs in between).
-const MAY_START = `e.state in (${OPEN})
-      and (e.next_attempt_at is null or e.next_attempt_at <= :now)
+// Whether event `e` may start now (the claim of dispatch-queue.ts): open, due, unleased, no earlier open event of its
+// workspace + entity, installation active.
+const DUE_AND_FIRST = `(e.next_attempt_at is null or e.next_attempt_at <= :now)
       and (e.lease_until is null or e.lease_until < :now)
       and not exists (select 1 from webhook_event o
         where o.workspace_id = e.workspace_id and o.entity_id = e.entity_id and o.state in (${OPEN}) and o.id < e.id)
       and exists (select 1 from installation i where i.workspace_id = e.workspace_id and i.status = 'ACTIVE')`;
-const leaseWhere = (candidates: string) => `update webhook_event set lease_owner = :owner, lease_until = :leaseUntil
-  where id in (${candidates})
+const MAY_START = `e.state in (${OPEN}) and ${DUE_AND_FIRST}`;
+
+// Leases the given events that may start, in one statement (synchronous: nothing runs between the check and the
+// lease). The ids arrive as a JSON list; written as `in (select …)`, not as a join, which SQLite would plan as a walk
+// over every open event probing the list.
+export const CLAIM_IDS = `update webhook_event set lease_owner = :owner, lease_until = :leaseUntil
+  where id in (select e.id from webhook_event e where e.id in (select value from json_each(:ids)) and ${MAY_START})
   returning id, workspace_id, event, entity_id, body, received_at, updated_at, attempts, next_attempt_at, handler_results`;
-const CLAIM = leaseWhere(`select e.id from webhook_event e where ${MAY_START} order by e.id limit :limit`);
-// Fresh receipts, by primary key (json_each spreads the id list): no walk over the open events.
-const CLAIM_IDS = leaseWhere(`select e.id from json_each(:ids) j join webhook_event e on e.id = j.value where ${MAY_START}`);
+
+// The walk's candidates, one state at a time along the (state, id) index, oldest first, stopping after :limit: with
+// `state in (…) order by id` SQLite would check and sort every open event, a cost that grows with the backlog.
+export const WALK = OPEN_WEBHOOK_EVENT_STATES.map(
+  (state) => `select e.id from webhook_event e where e.state = '${state}' and ${DUE_AND_FIRST} order by e.id limit :limit`,
+);
 const RENEW = 'update webhook_event set lease_until = ? where id = ? and lease_owner = ?';
 const FINISH = `update webhook_event set state = ?, attempts = ?, next_attempt_at = ?, last_error = ?, handler_results = ?,
   handled_at = ?, lease_owner = null, lease_until = null, updated_at = ?
@@ -61,21 +68,23 @@ export function createSqliteDispatchQueue(withSqlite: WithSqlite, { leaseMs, own
       },
     );
   }
+  function lease(session: SqliteSession, ids: readonly number[], now: number): ClaimedEvent[] {
+    if (ids.length === 0) return [];
+    const parameters = { owner, leaseUntil: now + leaseMs, now, ids: JSON.stringify(ids) };
+    return (session.statement(CLAIM_IDS).all(parameters) as ClaimedRow[]).map(toClaimed).sort((a, b) => a.id - b.id);
+  }
   return {
     claim: (limit) =>
       withSqlite((session) => {
         const now = Date.now();
-        const rows = session.statement(CLAIM).all({ owner, leaseUntil: now + leaseMs, now, limit }) as ClaimedRow[];
-        return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+        const candidates = WALK.flatMap((sql) => session.statement(sql).all({ now, limit }) as { id: number }[]);
+        const ids = candidates
+          .map((row) => Number(row.id))
+          .sort((a, b) => a - b)
+          .slice(0, limit);
+        return lease(session, ids, now);
       }),
-    claimIds: async (ids) => {
-      if (ids.length === 0) return [];
-      return withSqlite((session) => {
-        const now = Date.now();
-        const parameters = { owner, leaseUntil: now + leaseMs, now, ids: JSON.stringify(ids) };
-        return (session.statement(CLAIM_IDS).all(parameters) as ClaimedRow[]).map(toClaimed).sort((a, b) => a.id - b.id);
-      });
-    },
+    claimIds: async (ids) => (ids.length === 0 ? [] : withSqlite((session) => lease(session, ids, Date.now()))),
     renew: (id) => withSqlite((session) => session.statement(RENEW).run(Date.now() + leaseMs, id, owner).changes > 0),
     finish: (id, outcome) =>
       new Promise<boolean>((resolve, reject) => {

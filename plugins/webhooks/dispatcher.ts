@@ -122,14 +122,18 @@ export function createDispatcher({
     });
   }
 
-  /** Runs fill, coalesced: one at a time, and once more if asked meanwhile. */
+  /**
+   * Runs fill, coalesced: one at a time, and once more if asked meanwhile. It starts on the next turn, so the
+   * receipts of one group commit (answered together) and the runs that end together are claimed in one statement.
+   */
   function kick(): void {
     if (!active) return;
     if (filling) {
       wanted = true;
       return;
     }
-    filling = fill()
+    filling = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(fill)
       .catch((error) => log.error({ err: error }, 'could not claim webhook events; retrying at the next poll'))
       .finally(() => {
         filling = undefined;
