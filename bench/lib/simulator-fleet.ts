@@ -13,7 +13,14 @@ export interface SimulatorFleet {
 
 /** `count` simulators (seeds `seed`, `seed + 1`, …: one workspace each) in a child process of their own. */
 export async function startSimulatorFleet(count: number, options: ClockifySimulatorOptions): Promise<SimulatorFleet> {
-  const child = fork(new URL('./simulator-host.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(new URL('./simulator-host.ts', import.meta.url), [], {
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/simulator`] : []),
+    ],
+    stdio: 'inherit',
+  });
   await nextMessage(child, 'ready');
   const ask = async (request: HostRequest, answer: string) => {
     const reply = nextMessage(child, answer);

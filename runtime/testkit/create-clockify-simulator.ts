@@ -4,7 +4,6 @@ import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { RawClockifyClaims } from '../clockify/claims.js';
 import type { WebhookEventName } from '../clockify/events.js';
-import { loadOpenApi } from '../openapi/index.js';
 import { mountApi } from './api-app.js';
 import { mountControlRoutes } from './control-routes.js';
 import { createDataset, type DataSizes } from './dataset.js';
@@ -19,6 +18,7 @@ import { idFor } from './prng.js';
 import { createRenderer } from './render.js';
 import type { ApiRequestRecord } from './request-log.js';
 import { type BatchItem, createWebhookSender, type SendWebhookOptions } from './send-webhook.js';
+import { loadSharedOpenApi } from './shared-openapi.js';
 import { createApiTokenVerifier } from './verify-api-token.js';
 import { createWorkspaceLimiter } from './workspace-limiter.js';
 
@@ -73,7 +73,7 @@ export interface ClockifySimulator {
 /** A local Clockify: the API from generated data, the platform's lifecycle calls and webhooks (DESIGN.md, "Clockify simulator"). */
 export async function createClockifySimulator(options: ClockifySimulatorOptions = {}): Promise<ClockifySimulator> {
   const { seed = 1, sizes, rateLimitPerSecond = 50, openapiPath = './openapi.json', addonKey, scopes, port = 0 } = options;
-  const openapi = await loadOpenApi(openapiPath);
+  const openapi = await loadSharedOpenApi(openapiPath);
   const dataset = createDataset({ seed, sizes });
   const keys = options.keyPair ?? generateKeyPairPem();
   const state: PlatformState = { retired: new Set(), addonId: idFor(seed, 'addon', 1) };

@@ -25,34 +25,54 @@ export function hashSeed(...parts: readonly (string | number)[]): number {
   return hash;
 }
 
-export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+/**
+ * mulberry32. A class rather than closures: the simulator makes one per record it renders, and methods on the
+ * prototype cost nothing to create (closures, under tsx's keep-names transform, cost a call each).
+ */
+class Mulberry32 implements Prng {
+  #state: number;
+
+  constructor(seed: number) {
+    this.#state = seed >>> 0;
+  }
+
+  next(): number {
+    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
+    let t = this.#state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number): number => Math.floor(next() * Math.max(0, max));
-  return {
-    next,
-    int,
-    between: (min, max) => min + int(max - min + 1),
-    chance: (probability) => next() < probability,
-    pick<T>(items: readonly T[]): T {
-      if (items.length === 0) throw new RangeError('cannot pick from an empty list');
-      return items[int(items.length)] as T;
-    },
-    hex(length) {
-      let text = '';
-      while (text.length < length)
-        text += Math.floor(next() * 0x10000)
-          .toString(16)
-          .padStart(4, '0');
-      return text.slice(0, length);
-    },
-  };
+  }
+
+  int(max: number): number {
+    return Math.floor(this.next() * Math.max(0, max));
+  }
+
+  between(min: number, max: number): number {
+    return min + this.int(max - min + 1);
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('cannot pick from an empty list');
+    return items[this.int(items.length)] as T;
+  }
+
+  hex(length: number): string {
+    let text = '';
+    while (text.length < length)
+      text += Math.floor(this.next() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
+    return text.slice(0, length);
+  }
+}
+
+export function createPrng(seed: number): Prng {
+  return new Mulberry32(seed);
 }
 
 /**
