@@ -44,14 +44,13 @@ export function createCheckpointStore(store: Store): CheckpointStore {
   const db = () => databaseOf(store);
   return {
     async take(jobId, limit) {
+      type Taken = { id: number; operation_id: string; parent_id: string; page: number; level: number };
       const { knex, at } = db();
       const now = at(new Date());
-      const rows = await select<{ id: number; operation_id: string; parent_id: string; page: number; level: number }>(knex, TAKE, [
-        now,
-        jobId,
-        now,
-        limit,
-      ]);
+      // On SQLite the statement runs synchronously, prepared once: it runs for every page a job starts.
+      const rows = store.withSqlite
+        ? await store.withSqlite((session) => session.statement(TAKE).all(now, jobId, now, limit) as Taken[])
+        : await select<Taken>(knex, TAKE, [now, jobId, now, limit]);
       return rows
         .map((row) => ({
           id: Number(row.id),

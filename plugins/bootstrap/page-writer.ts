@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { NormalisedRecord, Store } from '../../runtime/index.js';
 import { chunksOf, databaseOf, execute, placeholders, select, yieldToLoop } from './database.js';
+import { storeBatchSqlite } from './page-writer-sqlite.js';
 import type { RecordRow, RecordStore } from './record-store.js';
 
 /** A checkpoint a page makes known: the next pages of its list, or the first page of a nested list per record. */
@@ -103,6 +104,7 @@ export function createPageWriter(
   }
 
   async function storeBatch(batch: readonly PageCommit[]): Promise<CommitOutcome[]> {
+    if (store.withSqlite) return storeBatchSqlite(store.withSqlite, batch, { owner, statementRows });
     const { knex, at } = databaseOf(store);
     const now = new Date();
     return knex.transaction(async (trx) => {
