@@ -100,13 +100,6 @@ export const bootstrapStyles = css`
   .warning {
     color: var(--addon-warning);
   }
-  button.link {
-    border: none;
-    background: none;
-    padding: 0;
-    color: var(--addon-accent);
-    text-decoration: underline;
-  }
   button.link[aria-current='true'] {
     font-weight: 600;
     text-decoration: none;

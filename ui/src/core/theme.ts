@@ -67,6 +67,14 @@ export const themeStyles = css`
   button.danger {
     color: var(--addon-danger);
   }
+  /* A button that reads as a link (navigation within a tool). */
+  button.link {
+    border: none;
+    background: none;
+    padding: 0;
+    color: var(--addon-accent);
+    text-decoration: underline;
+  }
   button:disabled {
     opacity: 0.6;
     cursor: default;

@@ -64,13 +64,6 @@ export const webhooksStyles = css`
   [role='status']:empty {
     display: none;
   }
-  button.link {
-    border: none;
-    background: none;
-    padding: 0;
-    color: var(--addon-accent);
-    text-decoration: underline;
-  }
   .filters,
   .actions,
   .paging,
