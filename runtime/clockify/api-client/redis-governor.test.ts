@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLog } from '../../../tests/helpers/capture-log.js';
@@ -72,6 +72,9 @@ describe.skipIf(!redisUrl)('createRedisGovernor', () => {
     );
     await Promise.all(clients.map((client) => client.get('/v1/user')));
     roundTripsMs.length = 0;
+    // A decision reaches its caller one Redis round trip later, plus however long this busy loop takes to run it.
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
     const calls = clients.flatMap((client, instanceIndex) =>
       Array.from({ length: 100 }, (_, index) =>
         client.get('/v1/workspaces/{workspaceId}/tags', { query: { call: `${instanceIndex}-${index}` } }),
@@ -81,7 +84,8 @@ describe.skipIf(!redisUrl)('createRedisGovernor', () => {
     const arrivals = (await api.arrivals()).filter((arrival) => arrival.workspaceId === 'ws-shared');
     const sends = recorder.sends.filter((send) => send.call !== null);
     expect(arrivals).toHaveLength(200);
-    const decisionLatencyMs = Math.max(...roundTripsMs);
+    loop.disable();
+    const decisionLatencyMs = Math.max(...roundTripsMs) + loop.max / 1e6;
     expectWithinRate({ sends, arrivals, perSecond: 50, burst: 5, decisionLatencyMs });
     // Each instance alone would allow 50 per second: together they took at least as long as one shared limit demands.
     expect((sends.at(-1)?.at ?? 0) - (sends[0]?.at ?? 0)).toBeGreaterThanOrEqual(3850);
