@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { PlanOperationOptions } from '../../runtime/index.js';
 import { LIVE_UPDATE_EVENTS, type LiveUpdateEvent } from './live-update-events.js';
 
@@ -20,8 +19,7 @@ export interface BootstrapOptions {
   lookahead: number;
   /** Jobs one instance runs at once. */
   maxJobs: number;
-  /** `threads` absent: one per core beyond the event loop's, at least one (`defaultWorkerThreads`). */
-  workers: { threads?: number; requestsPerThread: number };
+  workers: { threads: number; requestsPerThread: number };
   /** Tries of a page (each with the API client's own retries) before it counts as failed. */
   stepAttempts: number;
   retryDelayMs: number;
@@ -80,7 +78,7 @@ export const bootstrapOptionsSchema = {
       type: 'object',
       additionalProperties: false,
       default: {},
-      properties: { threads: { type: 'integer', minimum: 0, maximum: 64 }, requestsPerThread: integer(1, 64, 1024) },
+      properties: { threads: integer(0, 2, 64), requestsPerThread: integer(1, 64, 1024) },
     },
     stepAttempts: integer(1, 3, 20),
     retryDelayMs: integer(0, 5000),
@@ -98,11 +96,3 @@ export const bootstrapOptionsSchema = {
     adminPath: { type: 'string', pattern: '^/[^?#]*[^/?#]$', default: '/admin/bootstrap' },
   },
 } as const;
-
-/**
- * Worker threads when the configuration names none: the cores left once the event loop has one, at least one. On two
- * cores a second pool thread only competes with the event loop (measured: bench/bootstrap.ts, ten workspaces).
- */
-export function defaultWorkerThreads(cores = availableParallelism()): number {
-  return Math.max(1, cores - 1);
-}
