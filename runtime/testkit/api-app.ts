@@ -65,20 +65,10 @@ export function mountApi(app: Hono, dependencies: ApiDependencies): void {
   });
 }
 
-/**
- * The injected latency runs alongside the work, so the rate limit counts a request when it arrives, as a gateway
- * does: counted after the latency instead, evenly spaced requests would reach the limiter bunched by its jitter.
- */
 async function answer(c: Context, path: string, dependencies: ApiDependencies): Promise<Outcome> {
-  const delay = dependencies.faults.delayMs();
-  const latency = delay > 0 ? new Promise((resolve) => setTimeout(resolve, delay)) : undefined;
-  const outcome = await decide(c, path, dependencies);
-  await latency;
-  return outcome;
-}
-
-async function decide(c: Context, path: string, dependencies: ApiDependencies): Promise<Outcome> {
   const { openapi, verify, limiter, faults } = dependencies;
+  const delay = faults.delayMs();
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const match = openapi.index.match(c.req.method, path);
   const listing = c.req.method === 'GET' ? ADDON_WEBHOOKS.exec(path) : null;
   const operationId = match?.operation.operationId;
