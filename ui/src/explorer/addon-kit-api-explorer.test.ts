@@ -60,6 +60,20 @@ describe('<addon-kit-api-explorer>', () => {
     expect(text(root.querySelector('.count'))).toBe('1 operation');
   });
 
+  it('tells a viewer who is not an admin, before any call, that a write is for admins', async () => {
+    const { root, explorer } = await renderExplorer('createNewTag');
+    explorer.claims = { workspaceId: 'ws', userId: 'member', workspaceRole: 'USER' };
+    await explorer.updateComplete;
+    expect(text(root.querySelector('[data-admin-only]'))).toContain('Only a workspace owner or admin can run this call');
+    explorer.claims = { workspaceId: 'ws', userId: 'owner', workspaceRole: 'OWNER' };
+    await explorer.updateComplete;
+    expect(root.querySelector('[data-admin-only]')).toBeNull();
+    explorer.claims = { workspaceId: 'ws', userId: 'member', workspaceRole: 'USER' };
+    explorer.route = 'getTags';
+    await explorer.updateComplete;
+    expect(root.querySelector('[data-admin-only]')).toBeNull();
+  });
+
   it('opens an operation: tells the host its route and moves focus to its heading', async () => {
     const { root, button, routes, explorer } = await renderExplorer();
     button('GET getTags List tags').click();

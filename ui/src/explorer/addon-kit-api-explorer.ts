@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { ApiError } from '../core/addon-api.js';
 import { AddonElement } from '../core/addon-element.js';
+import { isWorkspaceAdmin } from '../core/claims.js';
 import { themeStyles } from '../core/theme.js';
 import type { AddonKitExplorerHistory, ReplayRequest } from './addon-kit-explorer-history.js';
 import type { PresetDraft } from './addon-kit-explorer-presets.js';
@@ -289,6 +290,11 @@ export class AddonKitApiExplorer extends AddonElement {
       ${operation.summary ? html`<p>${operation.summary}</p>` : nothing}
       ${operation.deprecated ? html`<p class="warning">Deprecated.</p>` : nothing}
       ${operation.allowed ? nothing : html`<p class="warning">Not allowed: ${operation.reason ?? 'the add-on lacks a scope'}</p>`}
+      ${
+        write && this.claims && !isWorkspaceAdmin(this.claims)
+          ? html`<p class="warning" data-admin-only>Only a workspace owner or admin can run this call: try a dry run instead.</p>`
+          : nothing
+      }
       <addon-kit-schema-form
         theme=${this.theme}
         .operation=${operation}
