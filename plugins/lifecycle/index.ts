@@ -38,6 +38,7 @@ export default definePlugin<LifecycleOptions>({
       handlers: ctx.handlers.lifecycle,
       baseUrl: ctx.config.baseUrl,
       log: ctx.log,
+      handlerTimeoutMs: options.handlerTimeoutMs,
       afterApplied(type: LifecycleType, { workspaceId }: { workspaceId: string }) {
         if (type === 'DELETED') health.forget(workspaceId);
         if (type === 'INSTALLED' && options.subscriptionCheck.enabled) health.schedule(workspaceId);

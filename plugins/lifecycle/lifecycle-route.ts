@@ -20,6 +20,8 @@ export interface LifecycleRouteDependencies {
   handlers: <T extends LifecycleType>(type: T) => readonly RegisteredHandler<LifecycleHandler<T>>[];
   baseUrl: string;
   log: Logger;
+  /** How long each plugin's lifecycle handler may run before the call is answered without it. */
+  handlerTimeoutMs: number;
   /** Runs after an applied call is answered for, e.g. to schedule the subscription check. */
   afterApplied?: (type: LifecycleType, body: LifecycleBodies[LifecycleType]) => void;
 }
@@ -30,7 +32,7 @@ export interface LifecycleRouteDependencies {
  * a call that changes nothing (unknown or earlier installation) is answered 200 so Clockify does not retry it.
  */
 export function createLifecycleRoute<T extends LifecycleType>(type: T, dependencies: LifecycleRouteDependencies): AddonHandler {
-  const { state, validate, queue, handlers, baseUrl, log, afterApplied } = dependencies;
+  const { state, validate, queue, handlers, baseUrl, log, afterApplied, handlerTimeoutMs } = dependencies;
   return async function lifecycleRoute(c) {
     const body = validate(type, await readJsonBody(c));
     const { workspaceId, addonId } = body;
@@ -38,7 +40,9 @@ export function createLifecycleRoute<T extends LifecycleType>(type: T, dependenc
     const { outcome, dispatched } = await queue.run(workspaceId, async () => {
       const outcome = await applyLifecycleEvent(type, body, { state, now: new Date(), baseUrl, fallbackApiUrl });
       const dispatched =
-        outcome.result === 'applied' ? await dispatchHandlers(handlers(type), { type, payload: body, workspaceId, log }) : undefined;
+        outcome.result === 'applied'
+          ? await dispatchHandlers(handlers(type), { type, payload: body, workspaceId, log, timeoutMs: handlerTimeoutMs })
+          : undefined;
       return { outcome, dispatched };
     });
     // Ids and outcome only: the body carries the installation and webhook tokens.

@@ -19,6 +19,8 @@ export interface LifecycleOptions {
   maxBodyBytes: number;
   /** Where the admin UI reads the webhook subscription report. */
   healthPath: string;
+  /** How long each plugin's lifecycle handler may run before Clockify is answered without waiting for it. */
+  handlerTimeoutMs: number;
   subscriptionCheck: SubscriptionCheckOptions;
 }
 
@@ -41,6 +43,7 @@ export const lifecycleOptionsSchema = {
     },
     maxBodyBytes: { type: 'integer', minimum: 1024, default: 1_048_576, description: 'Body cap of the lifecycle routes.' },
     healthPath: path('/admin/webhooks/health'),
+    handlerTimeoutMs: { type: 'integer', minimum: 100, default: 10_000 },
     subscriptionCheck: {
       type: 'object',
       additionalProperties: false,
