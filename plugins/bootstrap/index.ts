@@ -46,9 +46,11 @@ export default definePlugin<BootstrapOptions>({
     const run = (job: Parameters<typeof runJob>[0], signal: AbortSignal) =>
       runJob(job, signal, { ...dependencies, clients, installations });
     const { maxJobs, pollIntervalMs } = options;
-    // Worker threads exist while jobs run: an idle add-on holds none.
+    // Worker threads exist while jobs run: an idle add-on holds none. They are up before a job takes its first
+    // rate-limit token, so its first requests do not wait for them and then leave together.
+    const onBusy = () => fetcher.warm();
     const onIdle = () => fetcher.close();
-    const runner = createRunner({ jobs, run, maxJobs, pollIntervalMs, log, onIdle });
+    const runner = createRunner({ jobs, run, maxJobs, pollIntervalMs, log, onBusy, onIdle });
     const onCancelled = (count: number) => {
       for (let index = 0; index < count; index++) metrics.jobFinished('cancelled');
     };

@@ -83,6 +83,25 @@ describe.each([
   });
 });
 
+describe('warming the pool', () => {
+  it('has a thread running tasks before the first page, and nothing to do without threads', async () => {
+    const pooled = createListPageFetcher({ threads: 1 });
+    try {
+      expect(pooled.stats().threads).toBe(0);
+      await pooled.warm();
+      expect(pooled.stats().threads).toBe(1);
+      // The warm-up is not a page.
+      expect(pooled.stats()).toMatchObject({ pagesInWorkers: 0, pagesOnMainThread: 0 });
+      expect((await fetchList(pooled, 'tags')).body.thread).not.toBe(0);
+    } finally {
+      await pooled.close();
+    }
+    const inline = createListPageFetcher({ threads: 0 });
+    await inline.warm();
+    expect(inline.stats().threads).toBe(0);
+  });
+});
+
 describe('normaliseListPage', () => {
   it('keeps numeric ids as strings and a top-level array as the list', () => {
     expect(normaliseListPage([{ id: 7 }], { itemsPath: [], idPrefix: '', offset: 0 }, 0)).toEqual({

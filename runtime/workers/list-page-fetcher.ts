@@ -3,7 +3,7 @@ import type { Piscina } from 'piscina';
 import { ClockifyApiError } from '../clockify/api-client/client-errors.js';
 import type { AttemptInput, AttemptResult, AttemptSender } from '../clockify/api-client/send-attempt.js';
 import { createWorkerPool } from './create-worker-pool.js';
-import type { ListPageOutcome, ListPageTask } from './list-page.js';
+import type { ListPageOutcome, ListPageTask, WarmUpTask } from './list-page.js';
 import fetchListPage from './list-page-task.js';
 
 export interface ListPageFetcherOptions {
@@ -29,25 +29,30 @@ export interface ListPageFetcherStats {
  */
 export interface ListPageFetcher {
   sender(page: Pick<ListPageTask, 'itemsPath' | 'idPrefix' | 'offset'>): AttemptSender;
+  /**
+   * Starts the pool and waits until a thread runs tasks. Call it before taking rate-limit tokens for pages: tokens
+   * taken while the threads still start would send their requests together once one is up, a burst past the limit.
+   */
+  warm(): Promise<void>;
   stats(): ListPageFetcherStats;
   /** Ends the worker threads; a later page starts them again. */
   close(): Promise<void>;
 }
 
 export function createListPageFetcher({ threads, requestsPerThread = 64, idleTimeoutMs }: ListPageFetcherOptions): ListPageFetcher {
-  let pool: Promise<Piscina<ListPageTask, ListPageOutcome>> | undefined;
-  let started: Piscina<ListPageTask, ListPageOutcome> | undefined;
+  type Pool = Piscina<ListPageTask | WarmUpTask, ListPageOutcome>;
+  let pool: Promise<Pool> | undefined;
+  let started: Pool | undefined;
   const counts = { pagesInWorkers: 0, pagesOnMainThread: 0 };
+  // Every thread starts with the pool: tasks queued on a thread still loading would wait for it (tsx takes a while).
+  const ensurePool = () =>
+    (pool ??= createWorkerPool<ListPageTask | WarmUpTask, ListPageOutcome>(
+      new URL(`./list-page-task${extensionOf(import.meta.url)}`, import.meta.url),
+      { threads, minThreads: threads, tasksPerThread: requestsPerThread, idleTimeoutMs },
+    ).then((created) => (started = created)));
   const run = async (task: ListPageTask): Promise<ListPageOutcome> => {
-    if (threads === 0) return fetchListPage(task);
-    // Every thread starts with the pool: tasks queued on a thread still loading would wait for it (tsx takes a while).
-    pool ??= createWorkerPool<ListPageTask, ListPageOutcome>(new URL(`./list-page-task${extensionOf(import.meta.url)}`, import.meta.url), {
-      threads,
-      minThreads: threads,
-      tasksPerThread: requestsPerThread,
-      idleTimeoutMs,
-    }).then((created) => (started = created));
-    return (await pool).run(task);
+    if (threads === 0) return fetchListPage(task) as Promise<ListPageOutcome>;
+    return (await ensurePool()).run(task);
   };
   return {
     sender: (page) =>
@@ -62,6 +67,9 @@ export function createListPageFetcher({ threads, requestsPerThread = 64, idleTim
         }
         return toAttemptResult(outcome);
       },
+    async warm() {
+      if (threads > 0) await (await ensurePool()).run({ warmUp: true });
+    },
     stats: () => ({ threads: started?.threads.length ?? 0, ...counts }),
     async close() {
       const closing = pool;

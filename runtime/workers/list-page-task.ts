@@ -1,13 +1,14 @@
 import { threadId } from 'node:worker_threads';
 import { CLOCKIFY_ERRORS, isClockifyApiError } from '../clockify/api-client/client-errors.js';
 import { sendAttempt } from '../clockify/api-client/send-attempt.js';
-import { type ListPageOutcome, type ListPageTask, normaliseListPage } from './list-page.js';
+import { type ListPageOutcome, type ListPageTask, normaliseListPage, type WarmUpTask } from './list-page.js';
 
 /**
  * The pool's task (and the inline path's function): one HTTP exchange of the API client's own kind (`sendAttempt`:
  * timeout, no redirects, failures as values), then, for a 2xx, the records normalised. Only plain data crosses back.
  */
-export default async function fetchListPage(task: ListPageTask): Promise<ListPageOutcome> {
+export default async function fetchListPage(task: ListPageTask | WarmUpTask): Promise<ListPageOutcome | { kind: 'warm' }> {
+  if ('warmUp' in task) return { kind: 'warm' };
   try {
     const outcome = await sendAttempt({
       url: new URL(task.url),

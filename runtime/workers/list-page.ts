@@ -43,6 +43,11 @@ export type ListPageOutcome =
   | { readonly kind: 'error'; readonly failure: 'connect' | 'timeout' | 'network'; readonly message: string }
   | { readonly kind: 'redirect'; readonly detail: string };
 
+/** A task that only starts a thread and loads the task module, so the first real pages do not wait for either. */
+export interface WarmUpTask {
+  readonly warmUp: true;
+}
+
 export function isListPage(body: unknown): body is ListPage {
   return typeof body === 'object' && body !== null && Array.isArray((body as ListPage).records);
 }
