@@ -1,6 +1,7 @@
 /**
  * The bootstrap admin API's answers as the component reads them (plugins/bootstrap/README.md, "Progress" and "The
- * plan"). Written out here rather than imported: the UI bundle must not pull in server modules.
+ * plan"). Written out here rather than imported: the UI bundle must not pull in server modules. tests/contract/ui-wire-types.test.ts
+ * checks at type-check time that the server's answers still fit them.
  */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 

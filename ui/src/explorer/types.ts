@@ -1,6 +1,7 @@
 /**
  * The shapes of the explorer's JSON API (plugins/explorer/README.md) as the component reads them. They mirror the
  * plugin's own types; the UI bundle cannot import server modules, so they are restated here.
+ * tests/contract/ui-wire-types.test.ts checks at type-check time that the server's answers still fit them.
  */
 
 /** An OpenAPI 3.0 schema object, as much of it as the form and the validator understand. */
@@ -57,7 +58,7 @@ export interface ListedOperation {
   readOnly: boolean;
   parameters: ListedParameter[];
   requestBody: { contentType: string; required: boolean; schema?: JsonSchema } | null;
-  scopes: string[];
+  scopes: readonly string[];
   scopesSource: string;
   allowed: boolean;
   reason?: string;

@@ -1,7 +1,8 @@
 /**
  * The shapes the webhook admin API answers (plugins/webhooks/README.md, "Admin API") and the lifecycle plugin's
  * subscription report (plugins/lifecycle/README.md). Written out here rather than imported: the browser bundle must
- * not reach into server modules, and these are the documented wire format.
+ * not reach into server modules, and these are the documented wire format. tests/contract/ui-wire-types.test.ts
+ * checks at type-check time that the server's answers still fit them.
  */
 
 export const EVENT_STATES = ['pending', 'failed', 'handled', 'dead', 'discarded'] as const;
