@@ -52,21 +52,21 @@ export function createDispatchQueue(store: Store, { leaseMs, owner = instanceId(
     return { knex: em.getKnex(), em, at: (date: Date) => em.getPlatform().processDateProperty(date) as Knex.Value };
   };
   const leaseFree = (at: Knex.Value) => (q: Knex.QueryBuilder) => q.whereNull('lease_until').orWhere('lease_until', '<', at);
-  async function lease(candidates: Knex.QueryBuilder): Promise<ClaimedEvent[]> {
+  /** Leases the events `candidates` selects (given the claim's knex and moment): one EntityManager, one clock reading. */
+  async function lease(candidates: (knex: Knex, now: Knex.Value) => Knex.QueryBuilder): Promise<ClaimedEvent[]> {
     const { knex, em, at } = db();
     const now = at(new Date());
     const rows: Record<string, unknown>[] = await knex('webhook_event')
       .update({ lease_owner: owner, lease_until: at(new Date(Date.now() + leaseMs)) })
-      .whereIn('id', candidates)
+      .whereIn('id', candidates(knex, now))
       .whereIn('state', open)
       .where(leaseFree(now))
       .returning(CLAIMED_COLUMNS);
     return rows.map((row) => em.map(WebhookEvent, row)).sort((a, b) => a.id - b.id);
   }
   return {
-    claim: (limit) => lease(claimableIds(db().knex, { now: db().at(new Date()), open, limit })),
-    claimIds: async (ids) =>
-      ids.length === 0 ? [] : lease(claimableIds(db().knex, { now: db().at(new Date()), open, limit: ids.length, ids })),
+    claim: (limit) => lease((knex, now) => claimableIds(knex, { now, open, limit })),
+    claimIds: async (ids) => (ids.length === 0 ? [] : lease((knex, now) => claimableIds(knex, { now, open, limit: ids.length, ids }))),
     async renew(id) {
       const { knex, at } = db();
       return (
