@@ -1,18 +1,13 @@
 import type { SqliteSession, WithSqlite } from '../../runtime/index.js';
-import { yieldToLoop } from './database.js';
+import { placeholders, yieldToLoop } from './database.js';
+import { DROP_PAST_END, INSERT_STEPS, JOBS, MARK_DONE, STEP_EXISTS } from './page-statements.js';
 import type { CommitOutcome, PageCommit } from './page-writer.js';
+import { ON_CONFLICT, UPSERT } from './record-store.js';
 
-const TOUCH_JOB = `update bootstrap_job set updated_at = ? where id = ? and state = 'running' and lease_owner = ? returning id`;
-const MARK_DONE = `update bootstrap_checkpoint set state = 'done', records = ?, attempts = attempts + ?, error = ?, not_before = null,
-  updated_at = ? where id = ? and state = 'running'`;
-const DROP_PAST_END = `delete from bootstrap_checkpoint
-  where job_id = ? and operation_id = ? and parent_id = ? and page > ? and state = 'pending'`;
-const INSERT_FOLLOWER = `insert into bootstrap_checkpoint (job_id, operation_id, parent_id, page, level, state, updated_at)
-  values (?, ?, ?, ?, ?, 'pending', ?) on conflict (job_id, operation_id, parent_id, page) do nothing`;
-const UPSERT_RECORD = `insert into workspace_record (workspace_id, resource, record_id, parent_id, body, updated_at)
-  values (?, ?, ?, ?, ?, ?)
-  on conflict (workspace_id, resource, record_id) do update set parent_id = excluded.parent_id, body = excluded.body,
-  updated_at = excluded.updated_at`;
+const TOUCH_JOB = `update ${JOBS} set updated_at = ? where id = ? and state = 'running' and lease_owner = ? returning id`;
+// The portable writer's statements, one row at a time.
+const INSERT_FOLLOWER = `${INSERT_STEPS} ${placeholders(1, 7)} ${STEP_EXISTS}`;
+const UPSERT_RECORD = `${UPSERT} ${placeholders(1, 6)} ${ON_CONFLICT}`;
 
 /**
  * The page writer's batch on SQLite: the same statements as the portable writer, run synchronously on the pooled
@@ -49,7 +44,7 @@ function storeGroup(session: SqliteSession, group: readonly PageCommit[], owner:
     // A record listed twice (a manager under two users) is one row, under the parent that listed it last.
     for (const record of commit.records) upsertRecord.run(workspaceId, resource, record.id, parentId, record.body, now);
     for (const { operationId, parentId: parent, page, level } of commit.followers)
-      insertFollower.run(commit.jobId, operationId, parent, page, level, now);
+      insertFollower.run(commit.jobId, operationId, parent, page, level, 'pending', now);
     if (commit.endsList) dropPastEnd.run(commit.jobId, commit.operationId, parentId, commit.page);
     return 'stored';
   });

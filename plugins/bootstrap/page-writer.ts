@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { NormalisedRecord, Store } from '../../runtime/index.js';
 import { chunksOf, databaseOf, execute, placeholders, select, yieldToLoop } from './database.js';
+import { DROP_PAST_END, INSERT_STEPS, JOBS, MARK_DONE, STEP_EXISTS } from './page-statements.js';
 import { storeBatchSqlite } from './page-writer-sqlite.js';
 import type { RecordRow, RecordStore } from './record-store.js';
 
@@ -44,13 +45,6 @@ interface Queued {
   resolve(outcome: CommitOutcome): void;
   reject(error: unknown): void;
 }
-
-const JOBS = 'bootstrap_job';
-const STEPS = 'bootstrap_checkpoint';
-const MARK_DONE = `update ${STEPS} set state = 'done', records = ?, attempts = attempts + ?, error = ?, not_before = null, updated_at = ? where id = ? and state = 'running'`;
-const DROP_PAST_END = `delete from ${STEPS} where job_id = ? and operation_id = ? and parent_id = ? and page > ? and state = 'pending'`;
-const INSERT_STEPS = `insert into ${STEPS} (job_id, operation_id, parent_id, page, level, state, updated_at) values`;
-const STEP_EXISTS = 'on conflict (job_id, operation_id, parent_id, page) do nothing';
 
 /**
  * Group commit: pages that arrive within `flushMs` (of any job of this instance) are stored in one transaction of at

@@ -29,8 +29,8 @@ export interface RecordStore {
 }
 
 const TABLE = 'workspace_record';
-const UPSERT = `insert into ${TABLE} (workspace_id, resource, record_id, parent_id, body, updated_at) values`;
-const ON_CONFLICT =
+export const UPSERT = `insert into ${TABLE} (workspace_id, resource, record_id, parent_id, body, updated_at) values`;
+export const ON_CONFLICT =
   'on conflict (workspace_id, resource, record_id) do update set parent_id = excluded.parent_id, body = excluded.body, updated_at = excluded.updated_at';
 
 /** The `workspace_record` table: the local copy, keyed by (workspace, resource, record id), so a rerun never duplicates. */
