@@ -24,7 +24,8 @@ const GOVERNOR = { perSecond: 46, burst: 2 };
 const KERNEL_DEFAULT = { perSecond: 50, burst: 1 };
 /** The seed design: pages of 50, one request at a time, parsed on the event loop. */
 const SEED_DESIGN = { concurrency: 1, lookahead: 1, pageSize: 50, maxPageSize: 50, workers: { threads: 0 } };
-const POOL = { workers: { threads: 2 } };
+/** The default pool: one thread fewer than the CPU count (1 to 4), so one core stays the event loop's. */
+const POOL = {};
 const NO_POOL = { workers: { threads: 0 } };
 /** Time entries in pages of 1000 (~1.2 MB of JSON each): where parsing on the event loop shows. */
 const BIG_PAGES = { operations: { getTimeEntries: { pageSize: 1000 } } };

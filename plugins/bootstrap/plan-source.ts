@@ -43,26 +43,40 @@ export function createPlanSource({
       plugin: 'bootstrap',
     });
   }
+  // The plan depends on the day alone once the add-on is set up (document, scopes and options are fixed): building it
+  // walks the whole document, so the jobs of a day share one, and ten workspaces installing at once do not build ten.
+  let latest: { windowKey: string; view: Promise<PlanView> } | undefined;
   let warned = false;
+  const build = async (window: PlanView['window']): Promise<PlanView> => {
+    const document = await documents.load(config.openapi);
+    const { include, exclude, pageSize, maxPageSize, maxPages, operations } = options;
+    const plan = buildBootstrapPlan(document, {
+      scopes: manifest().scopes,
+      include,
+      exclude,
+      pageSize,
+      maxPageSize,
+      maxPages,
+      window,
+      operations,
+    });
+    if (plan.problems.length && !warned) log.warn({ problems: plan.problems }, 'the bootstrap options name operations the plan cannot use');
+    warned = true;
+    return { document: document.file, window, ...plan };
+  };
   return {
-    async plan(now = new Date()) {
-      const document = await documents.load(config.openapi);
+    plan(now = new Date()) {
       const window = windowAround(now, options.window);
-      const { include, exclude, pageSize, maxPageSize, maxPages, operations } = options;
-      const plan = buildBootstrapPlan(document, {
-        scopes: manifest().scopes,
-        include,
-        exclude,
-        pageSize,
-        maxPageSize,
-        maxPages,
-        window,
-        operations,
-      });
-      if (plan.problems.length && !warned)
-        log.warn({ problems: plan.problems }, 'the bootstrap options name operations the plan cannot use');
-      warned = true;
-      return { document: document.file, window, ...plan };
+      const windowKey = `${window.start}/${window.end}`;
+      if (latest?.windowKey !== windowKey) {
+        const view = build(window);
+        latest = { windowKey, view };
+        // A failed load is not kept: the next call tries again.
+        view.catch(() => {
+          if (latest?.view === view) latest = undefined;
+        });
+      }
+      return latest.view;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { BootstrapJob, Logger } from '../../runtime/index.js';
+import { yieldToLoop } from './database.js';
 import type { JobStore } from './job-store.js';
 
 export interface Runner {
@@ -68,7 +69,12 @@ export function createRunner({
   async function claim(): Promise<void> {
     const free = maxJobs - active.size;
     if (free <= 0) return;
-    for (const job of await jobs.claim(free)) await launch(job);
+    // One job's start (its client, checkpoints, first pages) per turn of the event loop: on SQLite the store's calls
+    // never wait on I/O, so ten jobs claimed together would otherwise start in one long turn.
+    for (const job of await jobs.claim(free)) {
+      await launch(job);
+      await yieldToLoop();
+    }
   }
 
   function poll(): void {
