@@ -3,6 +3,7 @@ import { createAddonWebhooksFetcher } from './fetch-addon-webhooks.js';
 import { createHealthRoute } from './health-route.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createLifecycleRoute } from './lifecycle-route.js';
+import { createTurns } from './one-per-turn.js';
 import { type LifecycleOptions, lifecycleOptionsSchema, lifecycleRoutes } from './options.js';
 import { createSubscriptionHealth } from './subscription-health.js';
 import { createBodyValidator } from './validate-body.js';
@@ -35,6 +36,7 @@ export default definePlugin<LifecycleOptions>({
       state: installations,
       validate: createBodyValidator(),
       queue: createKeyedQueue(),
+      takeTurn: createTurns(),
       handlers: ctx.handlers.lifecycle,
       baseUrl: ctx.config.baseUrl,
       log: ctx.log,
