@@ -55,9 +55,11 @@ export default async function webhooks(): Promise<void> {
     const sustained = await load({ url, headers, body: delivery });
     // The latency at 500/s is a steady state: measured once the inbox has worked off the overload above.
     if (!process.env.BENCH_PAUSE_DISPATCH) await waitForHandled(addon.url, sequence);
+    const before = await requestDurations(addon.url);
     const paced = await load({ url, headers, body: delivery, overallRate: 500, connections: 20 });
+    const serverP99Ms = percentileBound(before, await requestDurations(addon.url), 0.99);
     const handled = process.env.BENCH_PAUSE_DISPATCH ? 0 : await waitForHandled(addon.url, sequence);
-    report(bareResult, barePaced, sustained, paced, { delivered: sequence, handled });
+    report(bareResult, barePaced, sustained, paced, { delivered: sequence, handled, serverP99Ms });
   } finally {
     await addon.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -69,7 +71,7 @@ function report(
   barePaced: LoadResult,
   sustained: LoadResult,
   paced: LoadResult,
-  counts: { delivered: number; handled: number },
+  counts: { delivered: number; handled: number; serverP99Ms: number },
 ) {
   const ratio = sustained.requestsPerSecond / bare.requestsPerSecond;
   writeReport({
@@ -90,6 +92,7 @@ function report(
       errors: sustained.errors + paced.errors,
       at500PerSecondP50Ms: paced.p50Ms,
       at500PerSecondP99Ms: paced.p99Ms,
+      at500PerSecondServerP99AtMostMs: counts.serverP99Ms,
       delivered: counts.delivered,
       handled: counts.handled,
     },
@@ -113,6 +116,8 @@ function writeConfig(dataDir: string, publicKeyPem: string): string {
     log: { level: 'warn' },
     auth: { publicKeys: [publicKeyPem] },
     plugins: [
+      // As in production: its request-duration histogram also gives the latency the add-on itself measured.
+      'metrics',
       // The inbound per-workspace limit protects a real add-on; here one workspace is the whole load.
       { use: 'auth', options: { rateLimit: { perWorkspacePerSecond: 1_000_000 } } },
       { use: 'lifecycle', options: { subscriptionCheck: { enabled: false } } },
@@ -154,6 +159,28 @@ function timeEntry(sequence: number) {
     tagIds: [],
     timeInterval: { start, end: start, duration: 'PT0S' },
   };
+}
+
+/** Cumulative counts of the webhook route's 200s per latency bucket (upper bound in ms), from the metrics plugin. */
+async function requestDurations(url: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const buckets = new Map<number, number>();
+  const pattern = /^addon_http_request_duration_seconds_bucket\{([^}]*)\} (\d+)$/gm;
+  for (const [, labels = '', count = '0'] of text.matchAll(pattern)) {
+    if (!labels.includes(`route="${ROUTE}"`) || !labels.includes('status="200"')) continue;
+    const bound = /le="([^"]+)"/.exec(labels)?.[1] ?? '+Inf';
+    buckets.set(bound === '+Inf' ? Number.POSITIVE_INFINITY : Number(bound) * 1000, Number(count));
+  }
+  return buckets;
+}
+
+/** The smallest bucket bound holding `rank` of the requests answered between the two scrapes. */
+function percentileBound(before: Map<number, number>, after: Map<number, number>, rank: number): number {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const counts = bounds.map((bound) => (after.get(bound) ?? 0) - (before.get(bound) ?? 0));
+  const total = counts.at(-1) ?? 0;
+  const index = counts.findIndex((count) => count >= rank * total);
+  return bounds[index] ?? Number.POSITIVE_INFINITY;
 }
 
 async function waitForHandled(url: string, expected: number): Promise<number> {

@@ -1,4 +1,5 @@
 import { hash, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 /**
  * The token stored at INSTALLED for the webhook served at `routePath`. Clockify's payload keys webhooks by
@@ -14,7 +15,20 @@ export function findWebhookToken(stored: Readonly<Record<string, string>>, route
 
 /** Compares in constant time: both sides are hashed first, so neither length nor content leaks through timing. */
 export function isSameToken(presented: string, stored: string): boolean {
-  return timingSafeEqual(sha256(presented), sha256(stored));
+  return timingSafeEqual(sha256(presented), storedDigest(stored));
+}
+
+// A webhook's stored token is the same on every delivery: its digest is computed once, not per request. Keyed by the
+// token itself (in memory only, like the decrypted installation cache it comes from).
+const storedDigests = new LRUCache<string, Buffer>({ max: 10_000 });
+
+function storedDigest(stored: string): Buffer {
+  let digest = storedDigests.get(stored);
+  if (!digest) {
+    digest = sha256(stored);
+    storedDigests.set(stored, digest);
+  }
+  return digest;
 }
 
 function sha256(text: string): Buffer {

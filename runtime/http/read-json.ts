@@ -1,11 +1,25 @@
 import type { Context } from 'hono';
 import { HttpError, isHttpError } from '../errors/index.js';
 
+// Hono keeps the body's text but parses it again at each c.req.json(): a policy and its route both read the body of
+// every webhook delivery, so the parsed value is kept per request (one parse instead of two on the hot path).
+const parsedBodies = new WeakMap<Request, Promise<unknown>>();
+
 /**
  * The request body as JSON, for routes that accept only JSON: 415 for another content type,
- * 400 for a body that does not parse. Hono caches the parsed body, so a policy and the handler can both call it.
+ * 400 for a body that does not parse. Parsed once per request, so a policy and the handler can both call it
+ * (they share the value: treat it as read-only).
  */
-export async function readJsonBody<T = unknown>(c: Context): Promise<T> {
+export function readJsonBody<T = unknown>(c: Context): Promise<T> {
+  let parsed = parsedBodies.get(c.req.raw);
+  if (!parsed) {
+    parsed = parseJsonBody(c);
+    parsedBodies.set(c.req.raw, parsed);
+  }
+  return parsed as Promise<T>;
+}
+
+async function parseJsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) {
     throw new HttpError(
@@ -15,7 +29,7 @@ export async function readJsonBody<T = unknown>(c: Context): Promise<T> {
     );
   }
   try {
-    return (await c.req.json()) as T;
+    return await c.req.json();
   } catch (error) {
     if (isHttpError(error)) throw error;
     throw new HttpError(400, 'INVALID_JSON', 'the request body is not valid JSON');
