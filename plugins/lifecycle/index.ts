@@ -3,7 +3,6 @@ import { createAddonWebhooksFetcher } from './fetch-addon-webhooks.js';
 import { createHealthRoute } from './health-route.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createLifecycleRoute } from './lifecycle-route.js';
-import { createTurns } from './one-per-turn.js';
 import { type LifecycleOptions, lifecycleOptionsSchema, lifecycleRoutes } from './options.js';
 import { createSubscriptionHealth } from './subscription-health.js';
 import { createBodyValidator } from './validate-body.js';
@@ -36,7 +35,6 @@ export default definePlugin<LifecycleOptions>({
       state: installations,
       validate: createBodyValidator(),
       queue: createKeyedQueue(),
-      takeTurn: createTurns(),
       handlers: ctx.handlers.lifecycle,
       baseUrl: ctx.config.baseUrl,
       log: ctx.log,

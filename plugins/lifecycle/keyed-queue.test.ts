@@ -34,4 +34,18 @@ describe('createKeyedQueue', () => {
     await Promise.all([a, b]);
     expect(order).toEqual(['b', 'a']);
   });
+
+  it('starts the work of different keys arriving together in separate turns of the event loop', async () => {
+    const queue = createKeyedQueue();
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const started = await Promise.all(['a', 'b', 'c'].map((key) => queue.run(key, async () => turns)));
+    counting = false;
+    expect(new Set(started).size).toBe(3);
+  });
 });

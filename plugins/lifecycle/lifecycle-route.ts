@@ -17,8 +17,6 @@ export interface LifecycleRouteDependencies {
   state: InstallationState;
   validate: BodyValidator;
   queue: KeyedQueue;
-  /** Resolves when this call may run: one call per turn of the event loop (one-per-turn.ts). */
-  takeTurn: () => Promise<void>;
   handlers: <T extends LifecycleType>(type: T) => readonly RegisteredHandler<LifecycleHandler<T>>[];
   baseUrl: string;
   log: Logger;
@@ -34,13 +32,12 @@ export interface LifecycleRouteDependencies {
  * a call that changes nothing (unknown or earlier installation) is answered 200 so Clockify does not retry it.
  */
 export function createLifecycleRoute<T extends LifecycleType>(type: T, dependencies: LifecycleRouteDependencies): AddonHandler {
-  const { state, validate, queue, takeTurn, handlers, baseUrl, log, afterApplied, handlerTimeoutMs } = dependencies;
+  const { state, validate, queue, handlers, baseUrl, log, afterApplied, handlerTimeoutMs } = dependencies;
   return async function lifecycleRoute(c) {
     const body = validate(type, await readJsonBody(c));
     const { workspaceId, addonId } = body;
     const fallbackApiUrl = c.get('clockify')?.backendUrl;
     const { outcome, dispatched } = await queue.run(workspaceId, async () => {
-      await takeTurn();
       const outcome = await applyLifecycleEvent(type, body, { state, now: new Date(), baseUrl, fallbackApiUrl });
       const dispatched =
         outcome.result === 'applied'
