@@ -1,5 +1,4 @@
 import { hash, timingSafeEqual } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 
 /**
  * The token stored at INSTALLED for the webhook served at `routePath`. Clockify's payload keys webhooks by
@@ -13,22 +12,30 @@ export function findWebhookToken(stored: Readonly<Record<string, string>>, route
   return (byPath.find(({ path }) => path === expected) ?? byPath.find(({ path }) => path?.endsWith(routePath)))?.token;
 }
 
-/** Compares in constant time: both sides are hashed first, so neither length nor content leaks through timing. */
-export function isSameToken(presented: string, stored: string): boolean {
-  return timingSafeEqual(sha256(presented), storedDigest(stored));
+// Per stored-token record: the installations service hands every request of a workspace the same frozen record for
+// as long as it caches it, so the route's token is looked up (through URLs, see above) and hashed once per record, not
+// per delivery, and the digest lives exactly as long as the decrypted token it comes from.
+const digestsByRecord = new WeakMap<Readonly<Record<string, string>>, Map<string, Buffer | null>>();
+
+/** The digest of the token stored for the webhook at `routePath`; undefined when none is stored for it. */
+export function storedTokenDigest(stored: Readonly<Record<string, string>>, routePath: string, basePath: string): Buffer | undefined {
+  let digests = digestsByRecord.get(stored);
+  if (!digests) {
+    digests = new Map();
+    digestsByRecord.set(stored, digests);
+  }
+  let digest = digests.get(routePath);
+  if (digest === undefined) {
+    const token = findWebhookToken(stored, routePath, basePath);
+    digest = token === undefined ? null : sha256(token);
+    digests.set(routePath, digest);
+  }
+  return digest ?? undefined;
 }
 
-// A webhook's stored token is the same on every delivery: its digest is computed once, not per request. Keyed by the
-// token itself (in memory only, like the decrypted installation cache it comes from).
-const storedDigests = new LRUCache<string, Buffer>({ max: 10_000 });
-
-function storedDigest(stored: string): Buffer {
-  let digest = storedDigests.get(stored);
-  if (!digest) {
-    digest = sha256(stored);
-    storedDigests.set(stored, digest);
-  }
-  return digest;
+/** Compares in constant time: the presented token is hashed too, so neither length nor content leaks through timing. */
+export function isSameToken(presented: string, storedDigest: Buffer): boolean {
+  return timingSafeEqual(sha256(presented), storedDigest);
 }
 
 function sha256(text: string): Buffer {
