@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expectTypeOf, it } from 'vitest';
 import type { OperationProgress as ServerOperationProgress } from '../../plugins/bootstrap/checkpoint-store.js';
 import type { JobView } from '../../plugins/bootstrap/progress.js';
 import type { CallDetail as ServerCallDetail, CallSummary as ServerCallSummary } from '../../plugins/explorer/call-history.js';
@@ -24,29 +24,25 @@ import type { DeliveryStats, InboxEvent, SubscriptionReport } from '../../ui/src
 /** Every field but those the server types as `unknown`. */
 type Typed<T, Untyped extends keyof T> = Omit<T, Untyped>;
 
-/** Compiles only when a `_Server` value may be used as a `Reader` (plain assignability); true at run time. */
-function reads<Reader>() {
-  return <_Server extends Reader>(): boolean => true;
-}
 describe('the web components read the answers the server builds', () => {
   it('explorer', () => {
-    expect(reads<Typed<EndpointListing, 'components'>>()<Typed<ServerListing, 'components'>>()).toBe(true);
-    expect(reads<SentCall>()<ServerSentCall>()).toBe(true);
-    expect(reads<DryRun>()<ServerDryRun>()).toBe(true);
-    expect(reads<CallSummary>()<ServerCallSummary>()).toBe(true);
-    expect(reads<CallDetail>()<ServerCallDetail>()).toBe(true);
-    expect(reads<Preset>()<ServerPreset>()).toBe(true);
+    expectTypeOf<Typed<ServerListing, 'components'>>().toExtend<Typed<EndpointListing, 'components'>>();
+    expectTypeOf<ServerSentCall>().toExtend<SentCall>();
+    expectTypeOf<ServerDryRun>().toExtend<DryRun>();
+    expectTypeOf<ServerCallSummary>().toExtend<CallSummary>();
+    expectTypeOf<ServerCallDetail>().toExtend<CallDetail>();
+    expectTypeOf<ServerPreset>().toExtend<Preset>();
   });
 
   it('bootstrap', () => {
-    expect(reads<Omit<Job, 'state'> & { state: string }>()<JobView>()).toBe(true);
-    expect(reads<OperationProgress>()<ServerOperationProgress>()).toBe(true);
+    expectTypeOf<JobView>().toExtend<Omit<Job, 'state'> & { state: string }>();
+    expectTypeOf<ServerOperationProgress>().toExtend<OperationProgress>();
   });
 
   it('webhooks', () => {
-    expect(reads<DeliveryStats>()<ServerDeliveryStats>()).toBe(true);
-    expect(reads<string | undefined>()<ServerInboxPage['nextCursor']>()).toBe(true);
-    expect(reads<Typed<InboxEvent, 'handlers'>>()<Typed<ServerInboxEvent, 'handlers'>>()).toBe(true);
-    expect(reads<SubscriptionReport>()<ServerSubscriptionReport>()).toBe(true);
+    expectTypeOf<ServerDeliveryStats>().toExtend<DeliveryStats>();
+    expectTypeOf<ServerInboxPage['nextCursor']>().toExtend<string | undefined>();
+    expectTypeOf<Typed<ServerInboxEvent, 'handlers'>>().toExtend<Typed<InboxEvent, 'handlers'>>();
+    expectTypeOf<ServerSubscriptionReport>().toExtend<SubscriptionReport>();
   });
 });
