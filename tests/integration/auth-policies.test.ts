@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import authPlugin from '../../plugins/auth/index.js';
 import {
@@ -10,6 +9,7 @@ import {
   readJsonBody,
 } from '../../runtime/index.js';
 import { createTokenMinter, type TokenMinter } from '../../runtime/testkit/mint-token.js';
+import { publicKeyAsSecretToken, unsignedToken } from '../helpers/forged-tokens.js';
 import { createTestAddon, startTestAddon, type TestAddon } from '../helpers/start-addon.js';
 
 const WORKSPACE = 'ws-main';
@@ -43,8 +43,6 @@ function installation(overrides: Partial<InstallationRecord> = {}): Installation
     ...overrides,
   };
 }
-
-const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 let minter: TokenMinter;
 let stranger: TokenMinter;
@@ -110,13 +108,13 @@ describe('any policy, given a bad token', () => {
   });
 
   it('answers 401 TOKEN_ALGORITHM_REJECTED to an unsigned token (alg none)', async () => {
-    const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: 'clockify', type: 'addon', sub: 'test-addon', ...identity })}.`;
+    const unsigned = unsignedToken({ iss: 'clockify', type: 'addon', sub: 'test-addon', ...identity });
     expect(await lifecycle(unsigned)).toMatchObject({ status: 401, code: 'TOKEN_ALGORITHM_REJECTED' });
   });
 
   it('answers 401 TOKEN_ALGORITHM_REJECTED to HS256 signed with the public key PEM as the secret', async () => {
     const claims = { iss: 'clockify', type: 'addon', sub: 'test-addon', workspaceId: WORKSPACE, addonId: ADDON_ID };
-    const confused = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(minter.publicKeyPem));
+    const confused = await publicKeyAsSecretToken(claims, minter.publicKeyPem);
     expect(await lifecycle(confused)).toMatchObject({ status: 401, code: 'TOKEN_ALGORITHM_REJECTED' });
   });
 
