@@ -32,6 +32,7 @@ export { isWorkspaceAdmin, WORKSPACE_ADMIN_ROLES } from './clockify/workspace-ro
 export { type AddonConfig, buildConfig, configPathFrom, type Environment, loadConfig, readEnvironment } from './config/index.js';
 export { AddonError, type BootErrorCode, bootErrors, HttpError, isAddonError, isHttpError } from './errors/index.js';
 export { errorBody } from './http/error-handler.js';
+export { positiveIdParam } from './http/id-param.js';
 export { readJsonBody } from './http/read-json.js';
 export type { HttpMethod } from './http/route-table.js';
 export type { AddonEnv, AddonHandler, AddonMiddleware, AddonVariables } from './http/types.js';
@@ -52,12 +53,16 @@ export {
   type BootstrapCheckpointState,
   BootstrapJob,
   type BootstrapJobState,
+  createRetention,
   createWebhookInbox,
   type InboxEvent,
   type InboxFilter,
   type InboxPage,
   Installation,
+  leaseFree,
+  leaseOwnerId,
   OPEN_WEBHOOK_EVENT_STATES,
+  type Retention,
   RetiredInstallation,
   WEBHOOK_EVENT_STATES,
   WebhookEvent,
