@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Builds the web components of ui/ into dist/ui/: one self-contained ES module per element (Lit included), so a page
 // can embed any one of them with a single <script type="module">. Skipped when dist/ui is newer than every ui/ source.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildState } from './dist-state.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const uiSource = join(root, 'ui', 'src');
 const outDir = join(root, 'dist', 'ui');
-const stamp = join(outDir, '.build-stamp');
 
 /** The published modules: file name → entry. The sidebar holds every tool; the others are for embedding. */
 export const UI_ENTRIES = {
@@ -19,22 +19,12 @@ export const UI_ENTRIES = {
   webhooks: 'webhooks/index.ts',
 };
 
-function newestSource() {
-  const files = readdirSync(uiSource, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Math.max(
-    ...files.map((entry) => statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs),
-    statSync(import.meta.filename).mtimeMs,
-  );
-}
-
-export function uiIsFresh() {
-  return existsSync(stamp) && Number(readFileSync(stamp, 'utf8')) >= newestSource();
-}
-
 export async function buildUi({ force = false, quiet = false } = {}) {
   // An image or a production install holds the built modules but neither the sources nor Vite.
   if (!existsSync(uiSource)) return;
-  if (!force && uiIsFresh()) return;
+  // This script is a source too: a change to how the modules are built rebuilds them.
+  const state = buildState({ dirs: [uiSource], files: [import.meta.filename], stamp: join(outDir, '.build-stamp') });
+  if (!force && state.fresh) return;
   const started = performance.now();
   let build;
   try {
@@ -57,7 +47,7 @@ export async function buildUi({ force = false, quiet = false } = {}) {
       },
     });
   }
-  writeFileSync(stamp, String(newestSource()));
+  state.markBuilt();
   if (!quiet) {
     const sizes = Object.keys(UI_ENTRIES).map((name) => {
       const gzipped = gzipSync(readFileSync(join(outDir, `${name}.js`))).length;

@@ -2,18 +2,19 @@
 // Transpiles the runtime and the built-in plugins to dist/ (one .js file per .ts file, same layout), so `start`
 // runs without a TypeScript loader in the way of every import. Skipped when dist/ is already newer than every
 // source file. The sources stay the truth: tests, `dev` and a stale or missing dist/ run them through tsx.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { distIsFresh, newestSourceMtime, STAMP, sourceFiles } from './dist-state.js';
+import { runtimeBuild } from './dist-state.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-if (distIsFresh(root) && !process.argv.includes('--force')) process.exit(0);
+const state = runtimeBuild(root);
+if (state.fresh && !process.argv.includes('--force')) process.exit(0);
 const started = performance.now();
 // No stamp while files are rewritten: a process starting meanwhile takes the sources instead of a half-written build.
-rmSync(`${root}dist/${STAMP}`, { force: true });
-const entryPoints = sourceFiles(root).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+rmSync(state.stamp, { force: true });
+const entryPoints = state.sources.filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
 await build({
   entryPoints,
   outdir: `${root}dist`,
@@ -27,5 +28,5 @@ await build({
 // Read at run time relative to the code that reads them.
 mkdirSync(`${root}dist/config`, { recursive: true });
 cpSync(`${root}config/addon.schema.json`, `${root}dist/config/addon.schema.json`);
-writeFileSync(`${root}dist/${STAMP}`, String(newestSourceMtime(root)));
+state.markBuilt();
 process.stderr.write(`built dist/ (${entryPoints.length} files) in ${Math.round(performance.now() - started)} ms\n`);
