@@ -55,6 +55,7 @@ export {
   type BootstrapJobState,
   createRetention,
   createWebhookInbox,
+  emptyStateCounts,
   type InboxEvent,
   type InboxFilter,
   type InboxPage,
@@ -71,4 +72,5 @@ export {
   WorkspaceRecord,
 } from './store/index.js';
 export { redisKey } from './store/redis-key.js';
+export { TIMED_OUT, withTimeLimit } from './time-limit.js';
 export * from './workers/index.js';

@@ -28,7 +28,7 @@ describe('dispatchHandlers', () => {
           },
         },
       ],
-      { type: 'DELETED', payload, workspaceId: 'w', log },
+      { type: 'DELETED', payload, workspaceId: 'w', log, timeoutMs: 1000 },
     );
     expect(calls).toEqual(['first:u:DELETED:w', 'last']);
     expect(result).toEqual({ called: 3, failed: ['broken'] });

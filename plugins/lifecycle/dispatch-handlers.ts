@@ -1,4 +1,5 @@
 import type { LifecycleHandler, LifecycleType, Logger, RegisteredHandler } from '../../runtime/index.js';
+import { TIMED_OUT, withTimeLimit } from '../../runtime/index.js';
 import type { LifecycleBodies } from './payloads.js';
 
 export interface DispatchResult {
@@ -20,15 +21,15 @@ export async function dispatchHandlers<T extends LifecycleType>(
     payload,
     workspaceId,
     log,
-    timeoutMs = Number.POSITIVE_INFINITY,
-  }: { type: T; payload: LifecycleBodies[T]; workspaceId: string; log: Logger; timeoutMs?: number },
+    timeoutMs,
+  }: { type: T; payload: LifecycleBodies[T]; workspaceId: string; log: Logger; timeoutMs: number },
 ): Promise<DispatchResult> {
   const failed: string[] = [];
   for (const { plugin, handler } of handlers) {
     const handlerLog = log.child({ handlerPlugin: plugin });
     try {
-      const finished = await withinTime(Promise.resolve(handler(payload, { type, workspaceId, log: handlerLog })), timeoutMs);
-      if (!finished) {
+      const outcome = await withTimeLimit(Promise.resolve(handler(payload, { type, workspaceId, log: handlerLog })), timeoutMs);
+      if (outcome === TIMED_OUT) {
         failed.push(plugin);
         handlerLog.error({ type, workspaceId, timeoutMs }, `lifecycle handler still running after ${timeoutMs} ms; answering without it`);
       }
@@ -38,18 +39,4 @@ export async function dispatchHandlers<T extends LifecycleType>(
     }
   }
   return { called: handlers.length, failed };
-}
-
-/** Whether `work` settled within `ms` (rejections pass through); false once the time is up. */
-async function withinTime(work: Promise<unknown>, ms: number): Promise<boolean> {
-  if (!Number.isFinite(ms)) return work.then(() => true);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([work.then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Logger } from 'pino';
 import { AddonError } from '../errors/index.js';
+import { TIMED_OUT, withTimeLimit } from '../time-limit.js';
 import { startWalCheckpointer } from '../workers/wal-checkpointer.js';
 import { type DriverName, databaseTarget } from './database-options.js';
 import { entities } from './entities/index.js';
@@ -57,7 +58,10 @@ export async function createStore({ url, dataDir, log, debug = false }: CreateSt
     display: target.display,
     em: () => orm.em.fork() as EntityManager,
     ...(target.driver === 'sqlite' ? { withSqlite: createSqliteAccess(orm) } : {}),
-    ping: (timeoutMs = 2000) => withTimeout(orm.em.getConnection().execute('select 1'), timeoutMs, 'database ping'),
+    async ping(timeoutMs = 2000) {
+      const answer = await withTimeLimit(orm.em.getConnection().execute('select 1'), timeoutMs);
+      if (answer === TIMED_OUT) throw new Error(`database ping timed out after ${timeoutMs} ms`);
+    },
     migrate: () => migrate(orm, target.display),
     close: async () => {
       await checkpointer?.stop();
@@ -119,12 +123,4 @@ function knexLog(log: Logger) {
   const write = (level: 'debug' | 'warn' | 'error') => (message: unknown) =>
     log[level]({ knex: String(message).slice(0, 500) }, 'database driver');
   return { debug: write('debug'), warn: write('warn'), error: write('error'), deprecate: write('warn') };
-}
-
-function withTimeout(work: Promise<unknown>, ms: number, what: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([work.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }

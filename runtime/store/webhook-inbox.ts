@@ -1,6 +1,6 @@
 import type { ObjectQuery } from '@mikro-orm/core';
 import type { Store } from './create-store.js';
-import { WEBHOOK_EVENT_STATES, WebhookEvent, type WebhookEventState } from './entities/webhook-event.js';
+import { emptyStateCounts, WebhookEvent, type WebhookEventState } from './entities/webhook-event.js';
 
 /** Selects inbox events; every field narrows. The admin API always sets `workspaceId` (the admin's own). */
 export interface InboxFilter {
@@ -105,7 +105,7 @@ export function createWebhookInbox(store: Store): WebhookInbox {
         .select('state')
         .count({ count: '*' })
         .groupBy('state');
-      const counts = Object.fromEntries(WEBHOOK_EVENT_STATES.map((state) => [state, 0])) as Record<WebhookEventState, number>;
+      const counts = emptyStateCounts();
       for (const { state, count } of rows) if (state in counts) counts[state as WebhookEventState] = Number(count);
       return counts;
     },

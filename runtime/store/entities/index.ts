@@ -14,6 +14,7 @@ export { BOOTSTRAP_JOB_STATES, BootstrapJob, type BootstrapJobState } from './bo
 export { Installation } from './installation.js';
 export { RetiredInstallation } from './retired-installation.js';
 export {
+  emptyStateCounts,
   OPEN_WEBHOOK_EVENT_STATES,
   WEBHOOK_EVENT_STATES,
   WebhookEvent,

@@ -5,6 +5,11 @@ export const WEBHOOK_EVENT_STATES = ['pending', 'handled', 'failed', 'dead', 'di
 
 export type WebhookEventState = (typeof WEBHOOK_EVENT_STATES)[number];
 
+/** A count per state, every state at 0. */
+export function emptyStateCounts(): Record<WebhookEventState, number> {
+  return Object.fromEntries(WEBHOOK_EVENT_STATES.map((state) => [state, 0])) as Record<WebhookEventState, number>;
+}
+
 /** States the dispatcher still works on; every other state is final until an admin replays the event. */
 export const OPEN_WEBHOOK_EVENT_STATES: readonly WebhookEventState[] = ['pending', 'failed'];
 
