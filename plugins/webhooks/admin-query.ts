@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AddonEnv, InboxFilter, WebhookEventState } from '../../runtime/index.js';
-import { HttpError, isWebhookEventName, readJsonBody, WEBHOOK_EVENT_STATES } from '../../runtime/index.js';
+import { HttpError, isWebhookEventName, positiveIdParam, readJsonBody, WEBHOOK_EVENT_STATES } from '../../runtime/index.js';
 
 /**
  * Reading the admin API's parameters. Every filter is pinned to the caller's workspace (the admin token's): an admin
@@ -16,10 +16,7 @@ export function ownWorkspace(c: Context<AddonEnv>, asked?: string): string {
 }
 
 export function eventIdParam(c: Context<AddonEnv>): number {
-  const text = c.req.param('id') ?? '';
-  if (!/^[1-9]\d{0,15}$/.test(text))
-    throw new HttpError(400, 'INVALID_EVENT_ID', `"${text.slice(0, 40)}" is not an event id (a positive integer)`);
-  return Number(text);
+  return positiveIdParam(c, 'INVALID_EVENT_ID', 'an event id');
 }
 
 export function listQuery(c: Context<AddonEnv>): InboxFilter & { limit: number; cursor?: string } {
@@ -33,6 +30,14 @@ export function listQuery(c: Context<AddonEnv>): InboxFilter & { limit: number; 
     limit,
     ...(query.cursor ? { cursor: query.cursor } : {}),
   };
+}
+
+/** `hours` of the stats: 1 to 168 (the 7 days of the default retention), 24 when absent. */
+export function statsHours(text: string | undefined): number {
+  if (text === undefined) return 24;
+  const hours = /^\d{1,3}$/.test(text) ? Number(text) : 0;
+  if (hours < 1 || hours > 168) throw invalid('hours', 'an integer from 1 to 168');
+  return hours;
 }
 
 /** The body of `POST …/events/replay`: `{ state?, event?, ids? }`; state defaults to `dead`. An empty body is `{}`. */

@@ -1,6 +1,6 @@
 import type { AddonHandler, HttpMethod, WebhookInbox } from '../../runtime/index.js';
 import { HttpError } from '../../runtime/index.js';
-import { eventIdParam, listQuery, ownWorkspace, replayFilter } from './admin-query.js';
+import { eventIdParam, listQuery, ownWorkspace, replayFilter, statsHours } from './admin-query.js';
 import type { CountDeliveries } from './delivery-stats.js';
 
 export interface AdminRoute {
@@ -70,14 +70,6 @@ async function found(inbox: WebhookInbox, id: number, workspaceId: string) {
   const event = await inbox.get(id, workspaceId);
   if (!event) throw notFound(id);
   return event;
-}
-
-/** `hours`: 1 to 168 (the 7 days of the default retention), 24 when absent. */
-function statsHours(text: string | undefined): number {
-  if (text === undefined) return 24;
-  const hours = /^\d{1,3}$/.test(text) ? Number(text) : 0;
-  if (hours < 1 || hours > 168) throw new HttpError(400, 'INVALID_PARAMETER', '"hours" must be an integer from 1 to 168');
-  return hours;
 }
 
 function notFound(id: number): HttpError {

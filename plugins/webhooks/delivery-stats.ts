@@ -1,7 +1,7 @@
 import type { Store, WebhookEventState } from '../../runtime/index.js';
-import { WEBHOOK_EVENT_STATES } from '../../runtime/index.js';
+import { emptyStateCounts } from '../../runtime/index.js';
 
-export const HOUR_MS = 3_600_000;
+const HOUR_MS = 3_600_000;
 
 /** Deliveries of one event over the window: per state, and per bucket (oldest first). */
 export interface EventDeliveries {
@@ -24,7 +24,6 @@ export interface DeliveryStats {
 export interface DeliveryStatsQuery {
   workspaceId: string;
   hours: number;
-  now?: Date;
 }
 
 export type CountDeliveries = (query: DeliveryStatsQuery) => Promise<DeliveryStats>;
@@ -49,8 +48,8 @@ interface CountRow {
  * the whole week in ~150 ms on SQLite and ~500 ms on PostgreSQL; the retention bounds the rows there can be.
  */
 export function createCountDeliveries(store: Store): CountDeliveries {
-  return async function countDeliveries({ workspaceId, hours, now = new Date() }) {
-    const to = (Math.floor(now.getTime() / HOUR_MS) + 1) * HOUR_MS;
+  return async function countDeliveries({ workspaceId, hours }) {
+    const to = (Math.floor(Date.now() / HOUR_MS) + 1) * HOUR_MS;
     const from = to - hours * HOUR_MS;
     const em = store.em();
     const knex = em.getKnex();
@@ -77,8 +76,7 @@ function tally(rows: readonly CountRow[], hours: number): EventDeliveries[] {
   for (const row of rows) {
     let entry = byEvent.get(row.event);
     if (!entry) {
-      const states = Object.fromEntries(WEBHOOK_EVENT_STATES.map((state) => [state, 0])) as Record<WebhookEventState, number>;
-      entry = { event: row.event, total: 0, states, buckets: new Array<number>(hours).fill(0) };
+      entry = { event: row.event, total: 0, states: emptyStateCounts(), buckets: new Array<number>(hours).fill(0) };
       byEvent.set(row.event, entry);
     }
     const count = Number(row.count);

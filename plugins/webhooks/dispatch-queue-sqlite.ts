@@ -13,12 +13,26 @@ const DUE_AND_FIRST = `(e.next_attempt_at is null or e.next_attempt_at <= :now)
       and exists (select 1 from installation i where i.workspace_id = e.workspace_id and i.status = 'ACTIVE')`;
 const MAY_START = `e.state in (${OPEN}) and ${DUE_AND_FIRST}`;
 
+/** The columns of a claimed event (`ClaimedEvent`), returned by the claim of either queue. */
+export const CLAIMED_COLUMNS = [
+  'id',
+  'workspace_id',
+  'event',
+  'entity_id',
+  'body',
+  'received_at',
+  'updated_at',
+  'attempts',
+  'next_attempt_at',
+  'handler_results',
+];
+
 // Leases the given events that may start, in one statement (synchronous: nothing runs between the check and the
 // lease). The ids arrive as a JSON list; written as `in (select …)`, not as a join, which SQLite would plan as a walk
 // over every open event probing the list.
 export const CLAIM_IDS = `update webhook_event set lease_owner = :owner, lease_until = :leaseUntil
   where id in (select e.id from webhook_event e where e.id in (select value from json_each(:ids)) and ${MAY_START})
-  returning id, workspace_id, event, entity_id, body, received_at, updated_at, attempts, next_attempt_at, handler_results`;
+  returning ${CLAIMED_COLUMNS.join(', ')}`;
 
 // The walk's candidates, one state at a time along the (state, id) index, oldest first, stopping after :limit: with
 // `state in (…) order by id` SQLite would check and sort every open event, a cost that grows with the backlog.
@@ -84,7 +98,7 @@ export function createSqliteDispatchQueue(withSqlite: WithSqlite, { leaseMs, own
           .slice(0, limit);
         return lease(session, ids, now);
       }),
-    claimIds: async (ids) => (ids.length === 0 ? [] : withSqlite((session) => lease(session, ids, Date.now()))),
+    claimIds: (ids) => withSqlite((session) => lease(session, ids, Date.now())),
     renew: (id) => withSqlite((session) => session.statement(RENEW).run(Date.now() + leaseMs, id, owner).changes > 0),
     finish: (id, outcome) =>
       new Promise<boolean>((resolve, reject) => {

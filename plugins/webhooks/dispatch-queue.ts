@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Knex } from '@mikro-orm/knex';
 import type { Store, WebhookEventState } from '../../runtime/index.js';
-import { OPEN_WEBHOOK_EVENT_STATES, WebhookEvent } from '../../runtime/index.js';
-import { createSqliteDispatchQueue } from './dispatch-queue-sqlite.js';
+import { leaseFree, leaseOwnerId, OPEN_WEBHOOK_EVENT_STATES, WebhookEvent } from '../../runtime/index.js';
+import { CLAIMED_COLUMNS, createSqliteDispatchQueue } from './dispatch-queue-sqlite.js';
 
 /** An event this instance holds the lease of; `attempts` counts the runs before this one. */
 export type ClaimedEvent = Pick<
@@ -24,8 +22,9 @@ export interface DispatchQueue {
   /** Leases up to `limit` events that may run now: due, unleased, the oldest open one of their workspace + entity, installation ACTIVE. */
   claim(limit: number): Promise<ClaimedEvent[]>;
   /**
-   * The same, among the given events only (just received here): found by primary key instead of a walk over the open
-   * events, so claiming fresh receipts costs the same however long the backlog. Those that may not run yet are left.
+   * The same, among the given events only (just received here; at least one): found by primary key instead of a walk
+   * over the open events, so claiming fresh receipts costs the same however long the backlog. Those that may not run
+   * yet are left.
    */
   claimIds(ids: readonly number[]): Promise<ClaimedEvent[]>;
   /** Extends the lease of a running event; false once another instance owns it. */
@@ -44,14 +43,13 @@ export interface DispatchQueue {
  * one of them update it and the other find the lease taken. Order per workspace + entity holds because only the
  * oldest open event of a key is claimable, and it stays open (pending or failed) until its run is finished.
  */
-export function createDispatchQueue(store: Store, { leaseMs, owner = instanceId() }: { leaseMs: number; owner?: string }): DispatchQueue {
+export function createDispatchQueue(store: Store, { leaseMs, owner = leaseOwnerId() }: { leaseMs: number; owner?: string }): DispatchQueue {
   if (store.withSqlite) return createSqliteDispatchQueue(store.withSqlite, { leaseMs, owner });
   const open = [...OPEN_WEBHOOK_EVENT_STATES];
   const db = () => {
     const em = store.em();
     return { knex: em.getKnex(), em, at: (date: Date) => em.getPlatform().processDateProperty(date) as Knex.Value };
   };
-  const leaseFree = (at: Knex.Value) => (q: Knex.QueryBuilder) => q.whereNull('lease_until').orWhere('lease_until', '<', at);
   /** Leases the events `candidates` selects (given the claim's knex and moment): one EntityManager, one clock reading. */
   async function lease(candidates: (knex: Knex, now: Knex.Value) => Knex.QueryBuilder): Promise<ClaimedEvent[]> {
     const { knex, em, at } = db();
@@ -66,7 +64,7 @@ export function createDispatchQueue(store: Store, { leaseMs, owner = instanceId(
   }
   return {
     claim: (limit) => lease((knex, now) => claimableIds(knex, { now, open, limit })),
-    claimIds: async (ids) => (ids.length === 0 ? [] : lease((knex, now) => claimableIds(knex, { now, open, limit: ids.length, ids }))),
+    claimIds: (ids) => lease((knex, now) => claimableIds(knex, { now, open, limit: ids.length, ids })),
     async renew(id) {
       const { knex, at } = db();
       return (
@@ -101,19 +99,6 @@ export function createDispatchQueue(store: Store, { leaseMs, owner = instanceId(
   };
 }
 
-const CLAIMED_COLUMNS = [
-  'id',
-  'workspace_id',
-  'event',
-  'entity_id',
-  'body',
-  'received_at',
-  'updated_at',
-  'attempts',
-  'next_attempt_at',
-  'handler_results',
-];
-
 /** Ids of the events that may start now, oldest first (see `claim`); among `ids` when given. */
 function claimableIds(knex: Knex, { now, open, limit, ids }: { now: Knex.Value; open: string[]; limit: number; ids?: readonly number[] }) {
   const earlierOpen = knex('webhook_event as o')
@@ -134,9 +119,4 @@ function claimableIds(knex: Knex, { now, open, limit, ids }: { now: Knex.Value; 
     .whereExists(activeInstallation)
     .orderBy('e.id')
     .limit(limit);
-}
-
-/** Names this process's leases; new at each start, so a restarted process never takes a dead one's lease for its own. */
-function instanceId(): string {
-  return `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
 }

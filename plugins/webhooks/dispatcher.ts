@@ -1,4 +1,5 @@
 import type { Logger } from '../../runtime/index.js';
+import { TIMED_OUT, withTimeLimit } from '../../runtime/index.js';
 import type { ClaimedEvent, DispatchQueue } from './dispatch-queue.js';
 import type { RunEvent } from './run-event.js';
 
@@ -69,8 +70,9 @@ export function createDispatcher({
       const free = concurrency - running.size;
       if (!active || free <= 0) return;
       if (fresh.length > 0) {
-        const claimed = await queue.claimIds(takeFresh(free));
-        for (const event of claimed) track(event);
+        // Empty when every fresh one waits for its entity's running event.
+        const ids = takeFresh(free);
+        if (ids.length > 0) for (const event of await queue.claimIds(ids)) track(event);
         wanted = fresh.length > 0 || walkWanted;
         continue;
       }
@@ -115,9 +117,10 @@ export function createDispatcher({
       const left = (runningKeys.get(key) ?? 1) - 1;
       if (left > 0) runningKeys.set(key, left);
       else runningKeys.delete(key);
-      const next = waitingForKey.get(key)?.shift();
+      const waiting = waitingForKey.get(key);
+      const next = waiting?.shift();
       if (next) fresh.unshift(next);
-      if (waitingForKey.get(key)?.length === 0) waitingForKey.delete(key);
+      if (waiting?.length === 0) waitingForKey.delete(key);
       kick();
     });
   }
@@ -178,15 +181,9 @@ export function createDispatcher({
       await filling;
       fresh = [];
       waitingForKey.clear();
-      const pending = Promise.allSettled([...running]);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), stopTimeoutMs);
-      });
-      if ((await Promise.race([pending, timeout])) === 'timeout') {
+      if ((await withTimeLimit(Promise.allSettled([...running]), stopTimeoutMs)) === TIMED_OUT) {
         log.warn({ running: running.size }, 'stopped waiting for webhook handlers; their events will run again after their lease');
       }
-      clearTimeout(timer);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { WebhookEventName } from '../../runtime/index.js';
-import { clockifyClientsKey, createWebhookInbox, definePlugin, installationsKey } from '../../runtime/index.js';
+import { clockifyClientsKey, createRetention, createWebhookInbox, definePlugin, installationsKey } from '../../runtime/index.js';
 import { adminRoutes } from './admin-routes.js';
 import { createAppendEvent } from './append-event.js';
 import { createCountDeliveries } from './delivery-stats.js';
@@ -8,7 +8,6 @@ import { createDispatcher } from './dispatcher.js';
 import { createWebhookMetrics } from './metrics.js';
 import { type WebhooksOptions, webhooksOptionsSchema } from './options.js';
 import { countRejections, createReceiveRoute } from './receive-route.js';
-import { createRetention } from './retention.js';
 import { createRunEvent } from './run-event.js';
 import { handledEvents, manifestWebhooks, subscriptions } from './subscriptions.js';
 
@@ -43,7 +42,13 @@ export default definePlugin<WebhooksOptions>({
       log,
     });
     const dispatcher = createDispatcher({ queue, runEvent, ...options.dispatch, log });
-    const retention = createRetention({ inbox, ...options.retention, log });
+    // Finished events past the retention, and those of uninstalled workspaces; open ones stay however old.
+    const retention = createRetention({
+      purgeBefore: (cutoff) => inbox.purgeFinished(cutoff),
+      ...options.retention,
+      log,
+      what: 'webhook events',
+    });
 
     const webhookPaths = new Map<string, WebhookEventName>();
     ctx.use(countRejections(webhookPaths, metrics.receipts));

@@ -1,5 +1,5 @@
 import type { Logger, RegisteredHandler, WebhookContext, WebhookHandler } from '../../runtime/index.js';
-import { redactText } from '../../runtime/index.js';
+import { redactText, TIMED_OUT, withTimeLimit } from '../../runtime/index.js';
 
 /** One handler's latest outcome on one event, kept in the inbox row (`handler_results`). */
 export interface HandlerResult {
@@ -52,10 +52,11 @@ export async function runHandlers({ handlers, previous, body, context, log, time
     const started = performance.now();
     let error: unknown;
     try {
-      await withTimeout(
+      const outcome = await withTimeLimit(
         Promise.resolve().then(() => handler(JSON.parse(body), { ...context, log: handlerLog })),
         timeoutMs,
       );
+      if (outcome === TIMED_OUT) throw new Error(`the handler did not finish within ${timeoutMs} ms`);
     } catch (caught) {
       error = caught ?? new Error('the handler rejected without a reason');
       handlerLog.error({ err: caught, event: context.event, eventId: context.eventId, attempt: context.attempt }, 'webhook handler failed');
@@ -80,12 +81,4 @@ export function keyed<H>(handlers: readonly RegisteredHandler<H>[]): [string, Re
 export function describe(error: unknown): string {
   const text = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
   return redactText(text).slice(0, MAX_ERROR_CHARS);
-}
-
-function withTimeout(work: Promise<unknown>, ms: number): Promise<unknown> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the handler did not finish within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
