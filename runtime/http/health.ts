@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { TIMED_OUT, withTimeLimit } from '../time-limit.js';
 import type { AddonEnv } from './types.js';
 
 /** A readiness check: resolves when the dependency is usable, throws (with a reason) when it is not. */
@@ -28,19 +29,11 @@ export class HealthChecks {
 
 async function runCheck(check: ReadinessCheck): Promise<CheckResult> {
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      }),
-    ]);
+    if ((await withTimeLimit(check(), CHECK_TIMEOUT_MS)) === TIMED_OUT) throw new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`);
     return { status: 'ok', durationMs: elapsed(started) };
   } catch (error) {
     return { status: 'fail', durationMs: elapsed(started), error: (error as Error).message.slice(0, 300) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 
