@@ -76,6 +76,7 @@ export function createClockifyClient(options: ClockifyClientOptions): ClockifyCl
   const client: ClockifyClient = {
     workspaceId,
     baseUrl: `${base.origin}${base.path}`,
+    url: (target) => buildApiUrl(base, target, workspaceId).toString(),
     request,
     get: (path, rest) => request({ ...rest, method: 'GET', path }),
     post: (path, body, rest) => request({ ...rest, method: 'POST', path, body }),

@@ -61,6 +61,8 @@ export interface ClockifyClient {
   readonly workspaceId: string;
   /** The API base every path is appended to, e.g. `https://api.clockify.me/api`. */
   readonly baseUrl: string;
+  /** The URL a request for `target` goes to, built and checked as `request` builds it; nothing is sent. */
+  url(target: ApiTarget): string;
   request<T = unknown>(request: ClockifyRequest): Promise<ClockifyResponse<T>>;
   get<T = unknown>(path: string, options?: RequestOptions): Promise<ClockifyResponse<T>>;
   post<T = unknown>(path: string, body?: unknown, options?: RequestOptions): Promise<ClockifyResponse<T>>;
