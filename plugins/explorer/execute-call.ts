@@ -1,8 +1,9 @@
 import { isHttpError } from '../../runtime/index.js';
 import type { ExecuteInput } from './execute-input.js';
 import type { ExplorerKit } from './explorer-kit.js';
-import { requestUrl, wireHeaders } from './outbound-request.js';
+import { type OutboundRequest, wireHeaders } from './outbound-request.js';
 import { type ExplorerCaller, type PreparedCall, prepareCall } from './prepare-call.js';
+import { resolveOperation } from './resolve-operation.js';
 import { type SentCall, sendCall } from './send-call.js';
 
 /** What a dry run answers: the request as it would leave, minus the installation token. */
@@ -22,28 +23,29 @@ export async function executeCall(kit: ExplorerKit, caller: ExplorerCaller, inpu
   let operation = 'unknown';
   let prepared: PreparedCall;
   try {
-    prepared = await prepareCall(kit, caller, input, (operationId) => {
-      operation = operationId;
-    });
+    const openapi = await kit.openapi();
+    const call = resolveOperation(openapi.index, input);
+    operation = call.operation.operationId;
+    prepared = await prepareCall(kit, openapi, call, caller, input);
   } catch (error) {
     if (isHttpError(error)) kit.metrics.rejected(operation, error.code);
     throw error;
   }
   if (input.dryRun) {
     kit.metrics.call(operation, 'dry_run', 0);
-    return describe(prepared);
+    return describe(prepared.request);
   }
   return sendCall(kit, prepared.client, prepared.request, caller);
 }
 
-function describe({ request, client }: PreparedCall): DryRun {
+function describe(request: OutboundRequest): DryRun {
   return {
     dryRun: true,
     operationId: request.operationId,
     request: {
       method: request.method,
-      // The client's base is an origin and a path: credentials in an API URL are refused before a client exists.
-      url: requestUrl(client.baseUrl, request),
+      // Built by the client; an API URL with credentials is refused before a client exists, so none can show here.
+      url: request.url,
       headers: wireHeaders(request),
       ...(request.body === undefined ? {} : { body: request.body }),
     },

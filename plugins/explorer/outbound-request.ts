@@ -1,12 +1,14 @@
-import type { ApiOperation, ClockifyMethod } from '../../runtime/index.js';
+import type { ApiOperation, ClockifyClient, ClockifyMethod } from '../../runtime/index.js';
 import { HttpError } from '../../runtime/index.js';
 import type { CallParams } from './execute-input.js';
-import { fillPath } from './path-values.js';
 
-/** A validated call, ready for the Clockify API client: the path filled and encoded, relative to the API base. */
+/** A validated call, ready for the Clockify API client. */
 export interface OutboundRequest {
   operationId: string;
   method: ClockifyMethod;
+  /** Where it goes, built by the client that sends it: the API base, the path filled and encoded, the query. */
+  url: string;
+  /** The filled and encoded path, relative to the API base. */
   path: string;
   query: Record<string, string | string[]>;
   headers: Record<string, string>;
@@ -17,8 +19,8 @@ export interface OutboundRequest {
 
 const SENDABLE: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] satisfies ClockifyMethod[];
 
-/** The request as sent: exactly the parameters given (defaults stay the server's), the body as given. */
-export function toOutboundRequest(operation: ApiOperation, params: CallParams, body: unknown): OutboundRequest {
+/** The operation's method, when the API client sends it. */
+export function sendableMethod(operation: ApiOperation): ClockifyMethod {
   if (!SENDABLE.includes(operation.method)) {
     throw new HttpError(
       400,
@@ -26,24 +28,29 @@ export function toOutboundRequest(operation: ApiOperation, params: CallParams, b
       `${operation.method} operations cannot be sent; the API client sends ${SENDABLE.join(', ')}`,
     );
   }
+  return operation.method as ClockifyMethod;
+}
+
+/** The request as sent: exactly the parameters given (defaults stay the server's), the body as given. */
+export function toOutboundRequest(
+  client: Pick<ClockifyClient, 'url' | 'baseUrl'>,
+  operation: ApiOperation,
+  method: ClockifyMethod,
+  params: CallParams,
+  body: unknown,
+): OutboundRequest {
+  const url = client.url({ path: operation.path, params: params.path, query: params.query });
   return {
     operationId: operation.operationId,
-    method: operation.method as ClockifyMethod,
-    path: fillPath(operation.path, params.path),
+    method,
+    url,
+    // The client's URL is its base, then the filled path, then the query (a filled path holds no "?").
+    path: url.slice(client.baseUrl.length).replace(/\?.*$/, ''),
     query: params.query,
     headers: params.header,
     ...(body === undefined ? {} : { body }),
     params,
   };
-}
-
-/** The full URL a request goes to, built the way the API client builds it (query parameters appended in order). */
-export function requestUrl(baseUrl: string, request: Pick<OutboundRequest, 'path' | 'query'>): string {
-  const url = new URL(`${baseUrl}${request.path}`);
-  for (const [name, value] of Object.entries(request.query)) {
-    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, item);
-  }
-  return url.toString();
 }
 
 /**

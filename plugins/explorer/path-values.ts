@@ -10,8 +10,3 @@ export function unsafePathValue(value: string): string | undefined {
   if (/[/\\?#\u0000-\u001f\u007f]/.test(value)) return 'must not contain "/", "\\", "?", "#" or control characters';
   return undefined;
 }
-
-/** The template with each `{name}` replaced by its value, percent-encoded. */
-export function fillPath(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([^{}/]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
-}
