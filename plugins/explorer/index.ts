@@ -1,5 +1,6 @@
 import {
   clockifyClientsKey,
+  createRetention,
   definePlugin,
   installationsKey,
   openApiKey,
@@ -14,7 +15,6 @@ import { explorerRoutes } from './explorer-routes.js';
 import { createExplorerMetrics } from './metrics.js';
 import { type ExplorerOptions, explorerOptionsSchema } from './options.js';
 import { createPresetStore } from './preset-store.js';
-import { createRetention } from './retention.js';
 import { createSidebarPage } from './sidebar-page.js';
 
 export type { ExplorerOptions } from './options.js';
@@ -62,7 +62,14 @@ export default definePlugin<ExplorerOptions>({
     ctx.lifecycle.on('DELETED', async (_payload, { workspaceId }) => {
       await Promise.all([history.purgeWorkspace(workspaceId), kit.presets.purgeWorkspace(workspaceId)]);
     });
-    const retention = createRetention({ history, ...options.history, log });
+    const { retentionDays, purgeIntervalMs } = options.history;
+    const retention = createRetention({
+      purgeBefore: (cutoff) => history.purgeBefore(cutoff),
+      days: retentionDays,
+      intervalMs: purgeIntervalMs,
+      log,
+      what: 'explorer history',
+    });
     ctx.onReady(() => retention.start());
     ctx.onClose(() => retention.stop());
   },
