@@ -1,5 +1,5 @@
 import type { Store } from '../../runtime/index.js';
-import { ApiCall, redactSecrets } from '../../runtime/index.js';
+import { ApiCall } from '../../runtime/index.js';
 import type { CallParams } from './execute-input.js';
 import type { OutboundRequest } from './outbound-request.js';
 import { redactedJson, truncateUtf8 } from './redact-json.js';
@@ -28,6 +28,8 @@ export interface CallDetail extends CallSummary {
   responseBody: unknown;
 }
 
+export type CallBody = 'requestBody' | 'responseBody';
+
 export interface CallOutcome {
   workspaceId: string;
   userId: string;
@@ -49,7 +51,8 @@ export interface CallHistory {
     limit: number;
     cursor?: number;
   }): Promise<{ calls: CallSummary[]; nextCursor?: string }>;
-  get(id: number, workspaceId: string): Promise<CallDetail | null>;
+  /** One call; a body in `exclude` is not read and comes back null. */
+  get(id: number, workspaceId: string, options?: { exclude?: readonly CallBody[] }): Promise<CallDetail | null>;
   remove(id: number, workspaceId: string): Promise<boolean>;
   purgeBefore(createdBefore: Date): Promise<number>;
   purgeWorkspace(workspaceId: string): Promise<number>;
@@ -59,17 +62,17 @@ export interface CallHistory {
 export function createCallHistory(store: Store, { maxBodyBytes }: { maxBodyBytes: number }): CallHistory {
   return {
     async record({ workspaceId, userId, request, status, durationMs, responseText, error }) {
-      const params = redactSecrets(request.params) as CallParams;
+      const paramsText = redactedJson(request.params);
       const body = request.body === undefined ? undefined : truncateUtf8(redactedJson(request.body), maxBodyBytes);
       const response = truncateUtf8(responseText, maxBodyBytes);
-      const exact = JSON.stringify(params) === JSON.stringify(request.params) && sameBody(request.body, body);
+      const exact = paramsText === JSON.stringify(request.params) && sameBody(request.body, body);
       return store.em().insert(ApiCall, {
         workspaceId,
         userId,
         operationId: request.operationId,
         method: request.method,
         path: request.path,
-        params: JSON.stringify(params),
+        params: paramsText,
         requestBody: body?.text ?? null,
         replayable: exact,
         status,
@@ -89,8 +92,8 @@ export function createCallHistory(store: Store, { maxBodyBytes }: { maxBodyBytes
       const page = rows.slice(0, limit).map(toSummary);
       return { calls: page, ...(rows.length > limit ? { nextCursor: String(page.at(-1)?.id) } : {}) };
     },
-    async get(id, workspaceId) {
-      const row = await store.em().findOne(ApiCall, { id, workspaceId });
+    async get(id, workspaceId, { exclude = [] } = {}) {
+      const row: CallRow | null = await store.em().findOne(ApiCall, { id, workspaceId }, { exclude });
       if (!row) return null;
       const requestBody = row.requestBody ? parseStored(row.requestBody, false) : null;
       const responseBody = row.responseBody ? parseStored(row.responseBody, row.responseTruncated) : null;
@@ -101,6 +104,9 @@ export function createCallHistory(store: Store, { maxBodyBytes }: { maxBodyBytes
     purgeWorkspace: (workspaceId) => store.em().nativeDelete(ApiCall, { workspaceId }),
   };
 }
+
+/** A row as `get` reads it: without the bodies it was told to leave out. */
+type CallRow = Omit<ApiCall, CallBody> & Partial<Pick<ApiCall, CallBody>>;
 
 function sameBody(sent: unknown, stored: { text: string; truncated: boolean } | undefined): boolean {
   if (sent === undefined || stored === undefined) return sent === undefined && stored === undefined;

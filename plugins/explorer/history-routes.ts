@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import type { AddonEnv, AddonHandler } from '../../runtime/index.js';
-import { HttpError } from '../../runtime/index.js';
-import type { CallDetail } from './call-history.js';
+import { HttpError, positiveIdParam } from '../../runtime/index.js';
+import type { CallBody, CallDetail } from './call-history.js';
 import { executeCall } from './execute-call.js';
 import { type ExecuteInput, parseExecuteInput } from './execute-input.js';
 import type { ExplorerKit } from './explorer-kit.js';
-import { callerOf, idParam, optionalJsonBody, pageQuery, requireOwnerOrAdmin } from './request-context.js';
+import { callerOf, optionalJsonBody, pageQuery, requireOwnerOrAdmin } from './request-context.js';
 
 export interface HistoryHandlers {
   list: AddonHandler;
@@ -18,9 +18,10 @@ export interface HistoryHandlers {
 export function createHistoryHandlers(kit: ExplorerKit): HistoryHandlers {
   const { history } = kit;
 
-  const found = async (c: Context<AddonEnv>): Promise<CallDetail> => {
-    const id = idParam(c);
-    const call = await history.get(id, callerOf(c).workspaceId);
+  /** The call `:id` of the caller's workspace, without the bodies in `exclude` (not read, null). */
+  const found = async (c: Context<AddonEnv>, exclude?: readonly CallBody[]): Promise<CallDetail> => {
+    const id = positiveIdParam(c, 'INVALID_ID');
+    const call = await history.get(id, callerOf(c).workspaceId, { exclude });
     if (!call) throw new HttpError(404, 'CALL_NOT_FOUND', `no call ${id} in your workspace's explorer history`);
     return call;
   };
@@ -33,7 +34,7 @@ export function createHistoryHandlers(kit: ExplorerKit): HistoryHandlers {
     get: async (c) => c.json({ call: await found(c) }),
     /** The stored request through every check an execution passes, with the replay's own `confirm` and `dryRun`. */
     async replay(c) {
-      const call = await found(c);
+      const call = await found(c, ['responseBody']);
       if (!call.replayable) {
         const why = 'its parameters or body held secrets or were too large, so what is stored is not what was sent';
         throw new HttpError(409, 'CALL_NOT_REPLAYABLE', `call ${call.id} cannot be replayed: ${why}`);
@@ -41,7 +42,7 @@ export function createHistoryHandlers(kit: ExplorerKit): HistoryHandlers {
       return c.json(await executeCall(kit, callerOf(c), await replayInput(c, call)));
     },
     async remove(c) {
-      const call = await found(c);
+      const call = await found(c, ['requestBody', 'responseBody']);
       requireOwnerOrAdmin(callerOf(c), call.userId, 'call');
       await history.remove(call.id, callerOf(c).workspaceId);
       return c.json({ deleted: call.id });

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import type { AddonEnv, AddonHandler } from '../../runtime/index.js';
-import { HttpError, readJsonBody } from '../../runtime/index.js';
+import { HttpError, positiveIdParam, readJsonBody } from '../../runtime/index.js';
 import type { ExplorerKit } from './explorer-kit.js';
 import { parsePresetInput } from './preset-input.js';
 import type { Preset } from './preset-store.js';
-import { callerOf, idParam, requireOwnerOrAdmin } from './request-context.js';
+import { callerOf, requireOwnerOrAdmin } from './request-context.js';
 
 export interface PresetHandlers {
   list: AddonHandler;
@@ -19,7 +19,7 @@ export function createPresetHandlers(kit: ExplorerKit): PresetHandlers {
   const { presets } = kit;
 
   const found = async (c: Context<AddonEnv>): Promise<Preset> => {
-    const id = idParam(c);
+    const id = positiveIdParam(c, 'INVALID_ID');
     const preset = await presets.get(id, callerOf(c).workspaceId);
     if (!preset) throw new HttpError(404, 'PRESET_NOT_FOUND', `no preset ${id} in your workspace`);
     return preset;

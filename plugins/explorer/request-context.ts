@@ -23,13 +23,6 @@ export function requireOwnerOrAdmin(caller: ExplorerCaller, ownerId: string, wha
   }
 }
 
-/** A positive integer `:id`; anything else is a 400, so no lookup runs with a malformed id. */
-export function idParam(c: Context<AddonEnv>): number {
-  const text = c.req.param('id') ?? '';
-  if (!/^[1-9]\d{0,15}$/.test(text)) throw new HttpError(400, 'INVALID_ID', `"${text.slice(0, 40)}" is not an id (a positive integer)`);
-  return Number(text);
-}
-
 /** `?limit=` (1–200, default 50) and `?cursor=` (the previous page's `nextCursor`). */
 export function pageQuery(c: Context<AddonEnv>): { limit: number; cursor?: number } {
   const { limit = '50', cursor } = c.req.query();
