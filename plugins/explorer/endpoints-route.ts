@@ -9,7 +9,7 @@ import { listEndpoints } from './list-endpoints.js';
 export function createEndpointsRoute(kit: ExplorerKit): AddonHandler {
   let listing: string | undefined;
   return async function endpointsRoute(c) {
-    listing ??= JSON.stringify(listEndpoints(await kit.openapi(), [...kit.grantedScopes()]));
+    listing ??= JSON.stringify(listEndpoints(await kit.openapi(), kit.grantedScopes()));
     return c.body(listing, 200, { 'Content-Type': 'application/json; charset=UTF-8', 'Cache-Control': 'private, max-age=300' });
   };
 }

@@ -41,8 +41,7 @@ const UNTAGGED = 'Other';
  * Every operation of the document grouped by tag (document order), each flagged against the manifest's scopes
  * rather than hidden: a user learns what the add-on could do with another scope.
  */
-export function listEndpoints(openapi: OpenApi, grantedScopes: readonly string[]): EndpointListing {
-  const granted = new Set(grantedScopes);
+export function listEndpoints(openapi: OpenApi, granted: ReadonlySet<string>): EndpointListing {
   const groups = new Map<string, ListedOperation[]>();
   for (const operation of openapi.index.operations) {
     const listed = listOperation(operation, granted);
@@ -59,7 +58,7 @@ export function listEndpoints(openapi: OpenApi, grantedScopes: readonly string[]
   const info = openapi.bundled.info;
   return {
     document: { title: info?.title, version: info?.version, operations: openapi.index.operations.length },
-    grantedScopes: [...grantedScopes],
+    grantedScopes: [...granted],
     groups: [...groups].map(([tag, operations]) => ({ tag, operations })),
     components: referencedComponents(openapi.bundled, roots),
   };

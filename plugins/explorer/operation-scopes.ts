@@ -40,7 +40,7 @@ const KNOWN_SCOPES: ReadonlySet<string> = new Set(SCOPES);
 /** The scopes an operation likely needs: its `x-scopes` when the document has them, else a guess from its tag. */
 export function operationScopes(operation: ApiOperation): OperationScopes {
   if (operation.scopes.length > 0) return { scopes: operation.scopes, source: 'document' };
-  const family = operation.tags.map(familyOf).find((found) => found !== undefined);
+  const family = operationFamily(operation);
   if (family === undefined) return { scopes: [], source: 'none' };
   const scope = `${family}_${isRead(operation, family) ? 'READ' : 'WRITE'}`;
   return KNOWN_SCOPES.has(scope) ? { scopes: [scope], source: 'inferred' } : { scopes: [], source: 'none' };
@@ -57,8 +57,13 @@ export function checkScopes(needed: OperationScopes, granted: ReadonlySet<string
   };
 }
 
+/** The scope family of an operation: that of its first tag that names one, if any. */
+export function operationFamily(operation: ApiOperation): string | undefined {
+  return operation.tags.map(familyOf).find((found) => found !== undefined);
+}
+
 /** The scope family (`TIME_OFF`, `REPORTS`…) a tag names, if any. */
-export function familyOf(tag: string): string | undefined {
+function familyOf(tag: string): string | undefined {
   const name = tag.replace(/\(deprecated\)/i, '').trim();
   return FAMILIES.find(([pattern]) => pattern.test(name))?.[1];
 }

@@ -1,6 +1,6 @@
 import type { ApiOperation, InstallationRecord } from '../../runtime/index.js';
 import { HttpError } from '../../runtime/index.js';
-import { familyOf } from './operation-scopes.js';
+import { operationFamily } from './operation-scopes.js';
 
 /** Clockify's services have their own bases (PLATFORM.md §6.1); user tokens carry them as claims. */
 export type Service = 'backend' | 'reports' | 'pto';
@@ -20,11 +20,11 @@ const PLACEHOLDER_HOST = /^https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?(?:\/|$
  * `http://localhost:5050` placeholder; for those the tag decides.
  */
 export function serviceOf(operation: ApiOperation): Service {
+  const family = operationFamily(operation);
   for (const server of operation.servers) {
     if (REPORTS.test(server)) return 'reports';
     if (PTO.test(server)) return 'pto';
     if (PLACEHOLDER_HOST.test(server)) {
-      const family = operation.tags.map(familyOf).find((found) => found !== undefined);
       if (family === 'REPORTS') return 'reports';
       if (family === 'TIME_OFF') return 'pto';
     }
