@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { RawClockifyClaims } from '../../runtime/index.js';
 import { type ClockifySimulator, createClockifySimulator, reservePort } from '../../runtime/testkit/index.js';
 import { startTestAddon, type TestAddon } from './start-addon.js';
@@ -101,4 +102,12 @@ export async function startExplorerTest(options: ExplorerTestOptions = {}): Prom
       await simulator.close();
     },
   };
+}
+
+/** The installation token never reached a response body or a log line of the test's add-on. */
+export function expectNoTokenLeak(test: ExplorerTest): void {
+  const token = test.simulator.installation?.authToken ?? '';
+  expect(token.length).toBeGreaterThan(100);
+  for (const body of test.bodies) expect(body).not.toContain(token);
+  expect(test.addon.logs.text()).not.toContain(token);
 }
