@@ -95,6 +95,33 @@ describe('<addon-kit-bootstrap>', () => {
     expect(text(button(element, 'cancel'))).toBe('Cancel job 1');
   });
 
+  it("starts a copy from an older job's route: shows the new job as the newest, reading it and the list once", async () => {
+    const older = jobOf({ id: 2, state: 'done', finishedAt: '2025-06-01T10:00:30.000Z' });
+    const started = jobOf({ id: 5, state: 'done', finishedAt: '2025-06-02T10:00:30.000Z' });
+    let jobs = [listed(older)];
+    const { api, calls } = fakeApi({
+      [`GET ${BASE}/plan`]: { body: PLAN },
+      [`GET ${BASE}/jobs`]: () => ({ body: { jobs } }),
+      [`POST ${BASE}/jobs`]: () => {
+        jobs = [listed(started), listed(older)];
+        return { status: 202, body: { job: listed(started) } };
+      },
+      [`GET ${BASE}/jobs/2`]: { body: { job: older } },
+      [`GET ${BASE}/jobs/5`]: { body: { job: started } },
+    });
+    const element = mount(api, { route: 'jobs/2' });
+    const routes: string[] = [];
+    element.addEventListener('addon-route', (event) => routes.push((event as CustomEvent<{ route: string }>).detail.route));
+    await expect.poll(() => button(element, 'start')?.disabled).toBe(false);
+    button(element, 'start').click();
+    await expect.poll(() => root(element).activeElement?.id).toBe('job-heading');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(routes).toEqual(['']);
+    expect(text(root(element).querySelector('#job-heading'))).toMatch(/^Job 5: Done/);
+    const reads = (path: string) => calls.filter((call) => call.method === 'GET' && call.path === path).length;
+    expect([reads(`${BASE}/jobs`), reads(`${BASE}/jobs/5`)]).toEqual([2, 1]);
+  });
+
   it('resumes a cancelled job and retries a failed one through their own routes', async () => {
     const states: Record<number, JobDetail> = {
       4: jobOf({ id: 4, state: 'cancelled', finishedAt: '2025-06-02T10:00:05.000Z' }),

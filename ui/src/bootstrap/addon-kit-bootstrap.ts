@@ -110,7 +110,8 @@ export class AddonKitBootstrap extends AddonElement {
       this.#loaded = true;
       void this.#loadPlan();
       void this.#refresh();
-    } else if (changed.has('route') && this.#loaded && jobIdOf(this.route) !== this.shown?.id) {
+    } else if (changed.has('route') && this.#loaded && (jobIdOf(this.route) ?? this.jobs?.[0]?.id) !== this.shown?.id) {
+      // Only for another job: '' names the newest, which a start has already read when it leaves a job's route.
       void this.#refresh();
     }
   }
@@ -170,12 +171,13 @@ export class AddonKitBootstrap extends AddonElement {
     const api = this.#api;
     try {
       const job = action === 'start' ? await api.start() : await api[action](this.shown?.id as number);
-      // A started job is the newest: leave a route that names an older one.
-      if (action === 'start' && jobIdOf(this.route) !== undefined) this.navigate('');
       const [shown, jobs] = await Promise.all([api.job(job.id), api.jobs()]);
       this.#reads++;
       this.shown = shown;
       this.jobs = jobs;
+      // A started job is the newest: leave a route that names an older one. Only now that it is shown, so the route
+      // change finds nothing to read again.
+      if (action === 'start' && jobIdOf(this.route) !== undefined) this.navigate('');
       this.announcement = action === 'start' ? `Job ${job.id} started.` : stateAnnouncement(shown, this.#fmt);
     } catch (error) {
       this.#fail(action, error);
