@@ -189,6 +189,18 @@ describe('<addon-kit-bootstrap>', () => {
     await expect.poll(() => root(element).activeElement?.getAttribute('data-error')).toBe('BOOTSTRAP_JOB_ACTIVE');
   });
 
+  it('shows a failed plan with its code, and the jobs beside it', async () => {
+    const { api } = fakeApi({
+      [`GET ${BASE}/plan`]: { status: 500, body: { error: { code: 'PLAN_FAILED', message: 'the document does not parse' } } },
+      [`GET ${BASE}/jobs`]: { body: { jobs: [] } },
+    });
+    const element = mount(api);
+    await expect
+      .poll(() => text(root(element).querySelector('[data-error]')))
+      .toBe('Loading the plan failed: the document does not parse Code PLAN_FAILED');
+    expect(root(element).querySelector('[data-no-job]')).not.toBeNull();
+  });
+
   it('follows the theme attribute', async () => {
     const { api } = fakeApi({ [`GET ${BASE}/plan`]: { body: PLAN }, [`GET ${BASE}/jobs`]: { body: { jobs: [] } } });
     const element = mount(api, { theme: 'dark' });

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AddonElement } from '../core/addon-element.js';
+import { Resource } from '../core/resource.js';
 import { themeStyles } from '../core/theme.js';
 import { jobAnnouncement, stateAnnouncement } from './announcement.js';
 import { createBootstrapApi } from './bootstrap-api.js';
@@ -13,8 +14,6 @@ import { progressView } from './progress-view.js';
 import { bootstrapStyles } from './styles.js';
 import { summaryView } from './summary-view.js';
 import { isOpen, type Job, type JobDetail, type Plan } from './types.js';
-
-type Loading<T> = { status: 'pending' } | { status: 'complete'; value: T } | { status: 'error'; error: unknown };
 
 const DOING: Record<JobAction | 'load' | 'poll' | 'plan', string> = {
   start: 'Starting a copy',
@@ -41,7 +40,6 @@ export class AddonKitBootstrap extends AddonElement {
     ...AddonElement.properties,
     bootstrapPath: { attribute: 'bootstrap-path' },
     pollIntervalMs: { attribute: 'poll-interval-ms', type: Number },
-    plan: { state: true },
     jobs: { state: true },
     shown: { state: true },
     busy: { state: true },
@@ -55,7 +53,6 @@ export class AddonKitBootstrap extends AddonElement {
   /** The bootstrap plugin's `adminPath`. */
   declare bootstrapPath: string;
   declare pollIntervalMs: number;
-  declare plan: Loading<Plan>;
   /** The workspace's newest jobs; undefined until read. */
   declare jobs: Job[] | undefined;
   declare shown: JobDetail | undefined;
@@ -69,6 +66,9 @@ export class AddonKitBootstrap extends AddonElement {
   /** Counts jobs shown by an action or a refresh: a poll under way meanwhile may answer an older state, and is dropped. */
   #reads = 0;
   #format: { locale: string; format: Format } | undefined;
+  readonly #plan = new Resource<Plan>(this, (error) => {
+    if (isAdminRequired(error)) this.forbidden = true;
+  });
   readonly #poller = new JobPoller(this, {
     active: () => isOpen(this.shown) && !this.forbidden,
     poll: () => this.#poll(),
@@ -78,7 +78,6 @@ export class AddonKitBootstrap extends AddonElement {
     super();
     this.bootstrapPath = '/admin/bootstrap';
     this.pollIntervalMs = 1000;
-    this.plan = { status: 'pending' };
     this.jobs = undefined;
     this.shown = undefined;
     this.busy = undefined;
@@ -108,21 +107,11 @@ export class AddonKitBootstrap extends AddonElement {
     if (changed.has('pollIntervalMs')) this.#poller.intervalMs = this.pollIntervalMs;
     if (SOURCES.some((name) => changed.has(name))) {
       this.#loaded = true;
-      void this.#loadPlan();
+      void this.#plan.load(() => this.#api.plan());
       void this.#refresh();
     } else if (changed.has('route') && this.#loaded && (jobIdOf(this.route) ?? this.jobs?.[0]?.id) !== this.shown?.id) {
       // Only for another job: '' names the newest, which a start has already read when it leaves a job's route.
       void this.#refresh();
-    }
-  }
-
-  async #loadPlan(): Promise<void> {
-    this.plan = { status: 'pending' };
-    try {
-      this.plan = { status: 'complete', value: await this.#api.plan() };
-    } catch (error) {
-      this.plan = { status: 'error', error };
-      this.forbidden ||= isAdminRequired(error);
     }
   }
 
@@ -240,11 +229,13 @@ export class AddonKitBootstrap extends AddonElement {
     </div>`;
   }
 
+  /** A reload shows "Loading" again rather than the previous plan. */
   #renderPlan(format: Format): TemplateResult {
-    const { plan } = this;
-    if (plan.status === 'pending') return html`<p class="muted">Loading the plan…</p>`;
-    if (plan.status === 'error') return errorView(DOING.plan, plan.error);
-    return planView(plan.value, format);
+    const plan = this.#plan.state;
+    // As thrown, like the other calls' errors: a non-API error has no code to quote.
+    if (plan.status === 'error') return errorView(DOING.plan, plan.error.cause ?? plan.error);
+    if (plan.status === 'complete') return planView(plan.value, format);
+    return html`<p class="muted">Loading the plan…</p>`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { ApiError } from '../core/addon-api.js';
 import { AddonElement } from '../core/addon-element.js';
+import { Resource, toApiError } from '../core/resource.js';
 import { themeStyles } from '../core/theme.js';
 import { paletteStyles } from './chart-palette.js';
 import { CursorPager } from './cursor-pager.js';
@@ -10,7 +11,6 @@ import { renderEventDetail } from './event-detail.js';
 import { renderInboxTable } from './inbox-table.js';
 import { OpenEventWatch } from './open-event-watch.js';
 import { renderOverview } from './overview-view.js';
-import { Resource, toApiError } from './resource.js';
 import type { DeliveryStats, InboxEvent, InboxEventDetail, InboxFilter, InboxPage, SubscriptionReport } from './types.js';
 import { createWebhooksApi, type WebhooksApi } from './webhooks-api.js';
 import { parseRoute, routeOf, type WebhooksView } from './webhooks-route.js';

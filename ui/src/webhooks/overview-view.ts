@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
+import type { Loadable } from '../core/resource.js';
 import { renderDeliveryChart } from './delivery-chart.js';
 import { renderError } from './error-notice.js';
 import { renderHealth } from './health-panel.js';
-import type { Loadable } from './resource.js';
 import type { DeliveryStats, SubscriptionReport } from './types.js';
 
 export interface OverviewOptions {

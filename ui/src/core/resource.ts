@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError } from '../core/addon-api.js';
+import { ApiError } from './addon-api.js';
 
 /** An async value as the view shows it; a reload keeps the previous value so the view does not blank out meanwhile. */
 export type Loadable<T> =
@@ -24,6 +24,7 @@ export class Resource<T> implements ReactiveController {
     host.addController(this);
   }
 
+  // Lit needs none of the host callbacks; TypeScript accepts a controller only when it declares one of them.
   hostConnected(): void {}
 
   get value(): T | undefined {
@@ -60,8 +61,13 @@ export class Resource<T> implements ReactiveController {
   }
 }
 
-/** Anything thrown becomes an ApiError, so every error renders the same way (message, code, request id). */
+/**
+ * Anything thrown becomes an ApiError, so every error renders the same way (message, code, request id); what was
+ * thrown stays its `cause`, for a view that shows a non-API error differently.
+ */
 export function toApiError(caught: unknown): ApiError {
   if (caught instanceof ApiError) return caught;
-  return new ApiError(0, 'UNEXPECTED_ERROR', caught instanceof Error ? caught.message : String(caught));
+  const error = new ApiError(0, 'UNEXPECTED_ERROR', caught instanceof Error ? caught.message : String(caught));
+  error.cause = caught;
+  return error;
 }
