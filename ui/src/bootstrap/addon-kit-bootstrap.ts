@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { isAdminRequired } from '../core/addon-api.js';
 import { AddonElement } from '../core/addon-element.js';
 import { Resource } from '../core/resource.js';
 import { themeStyles } from '../core/theme.js';
 import { jobAnnouncement, stateAnnouncement } from './announcement.js';
 import { createBootstrapApi } from './bootstrap-api.js';
-import { adminsOnlyView, errorView, isAdminRequired } from './error-view.js';
+import { adminsOnlyView, errorView } from './error-view.js';
 import { createFormat, type Format } from './format.js';
 import { historyView } from './history-view.js';
 import { availableActions, type JobAction } from './job-actions.js';

@@ -17,11 +17,6 @@ export function errorView(doing: string, error: unknown): TemplateResult {
   </div>`;
 }
 
-/** The admin API answers 403 ADMIN_REQUIRED to anyone but a workspace owner or admin. */
-export function isAdminRequired(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 403 && error.code === 'ADMIN_REQUIRED';
-}
-
 export function adminsOnlyView(): TemplateResult {
   return html`<div class="screen" role="alert" data-admins-only>
     <h2>Admins only</h2>

@@ -15,6 +15,22 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Anything thrown becomes an ApiError (with `code`), so every error renders the same way (message, code, request id);
+ * what was thrown stays its `cause`, for a view that shows a non-API error differently.
+ */
+export function toApiError(caught: unknown, code = 'UNEXPECTED_ERROR'): ApiError {
+  if (caught instanceof ApiError) return caught;
+  const error = new ApiError(0, code, caught instanceof Error ? caught.message : String(caught));
+  error.cause = caught;
+  return error;
+}
+
+/** The admin APIs answer 403 ADMIN_REQUIRED to anyone but a workspace owner or admin. */
+export function isAdminRequired(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403 && error.code === 'ADMIN_REQUIRED';
+}
+
 export interface AddonApiOptions {
   /** The add-on's origin and base path, e.g. `https://addon.example.com`; '' for the page's own origin. */
   baseUrl?: string;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError } from './addon-api.js';
+import { type ApiError, toApiError } from './addon-api.js';
 
 /** An async value as the view shows it; a reload keeps the previous value so the view does not blank out meanwhile. */
 export type Loadable<T> =
@@ -59,15 +59,4 @@ export class Resource<T> implements ReactiveController {
     this.state = state;
     this.#host.requestUpdate();
   }
-}
-
-/**
- * Anything thrown becomes an ApiError, so every error renders the same way (message, code, request id); what was
- * thrown stays its `cause`, for a view that shows a non-API error differently.
- */
-export function toApiError(caught: unknown): ApiError {
-  if (caught instanceof ApiError) return caught;
-  const error = new ApiError(0, 'UNEXPECTED_ERROR', caught instanceof Error ? caught.message : String(caught));
-  error.cause = caught;
-  return error;
 }

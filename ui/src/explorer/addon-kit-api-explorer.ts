@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { ApiError } from '../core/addon-api.js';
+import { type ApiError, toApiError } from '../core/addon-api.js';
 import { AddonElement } from '../core/addon-element.js';
 import { isWorkspaceAdmin } from '../core/claims.js';
 import { themeStyles } from '../core/theme.js';
@@ -178,7 +178,7 @@ export class AddonKitApiExplorer extends AddonElement {
   }
 
   #showFailure(operationId: string, thrown: unknown): void {
-    const error = thrown instanceof ApiError ? thrown : new ApiError(0, 'UI_ERROR', (thrown as Error).message);
+    const error = toApiError(thrown, 'UI_ERROR');
     const fieldErrors = error.details?.errors as FieldError[] | undefined;
     if (error.status === 400 && Array.isArray(fieldErrors) && fieldErrors.length > 0) {
       this.outcome = undefined;

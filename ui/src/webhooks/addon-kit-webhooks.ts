@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { ApiError } from '../core/addon-api.js';
+import { type ApiError, isAdminRequired, toApiError } from '../core/addon-api.js';
 import { AddonElement } from '../core/addon-element.js';
-import { Resource, toApiError } from '../core/resource.js';
+import { Resource } from '../core/resource.js';
 import { themeStyles } from '../core/theme.js';
 import { paletteStyles } from './chart-palette.js';
 import { CursorPager } from './cursor-pager.js';
 import { renderDeadLetters } from './dead-letters.js';
-import { isAdminRequired, renderAdminsOnly, renderError } from './error-notice.js';
+import { renderAdminsOnly, renderError } from './error-notice.js';
 import { renderEventDetail } from './event-detail.js';
 import { renderInboxTable } from './inbox-table.js';
 import { OpenEventWatch } from './open-event-watch.js';

@@ -1,10 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ApiError } from '../core/addon-api.js';
 
-export function isAdminRequired(error: ApiError): boolean {
-  return error.status === 403 && error.code === 'ADMIN_REQUIRED';
-}
-
 /** A failed call as the user sees it: the server's message, its code and the request id to quote when reporting it. */
 export function renderError(error: ApiError) {
   return html`<div class="notice error" role="alert" data-error=${error.code}>
