@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contrast } from './contrast.js';
 import { themeStyles } from './theme.js';
 
 /** The custom properties one rule of the theme sets (`--addon-bg: #ffffff;` → { bg: '#ffffff' }). */
@@ -7,17 +8,6 @@ function palette(selector: string): Record<string, string> {
   const start = text.indexOf(`${selector} {`);
   const block = text.slice(start, text.indexOf('}', start));
   return Object.fromEntries([...block.matchAll(/--addon-([\w-]+):\s*(#[0-9a-f]{6})/gi)].map(([, name, value]) => [name, value]));
-}
-
-/** WCAG 2 contrast ratio of two sRGB colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((index) => Number.parseInt(hex.slice(index, index + 2), 16) / 255);
-    const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
 }
 
 describe.each([

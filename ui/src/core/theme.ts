@@ -1,4 +1,7 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** The page background of each theme (`--addon-bg`): the sidebar paints the frame's body with it too. */
+export const BACKGROUND = { light: '#ffffff', dark: '#15191f' } as const;
 
 /**
  * Colours and base controls shared by every component. Two palettes, chosen by the host's `theme` attribute
@@ -7,7 +10,7 @@ import { css } from 'lit';
  */
 export const themeStyles = css`
   :host {
-    --addon-bg: #ffffff;
+    --addon-bg: ${unsafeCSS(BACKGROUND.light)};
     --addon-surface: #f3f5f8;
     --addon-fg: #1d2530;
     --addon-muted: #4f5b6b;
@@ -26,7 +29,7 @@ export const themeStyles = css`
     font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   }
   :host([theme='dark']) {
-    --addon-bg: #15191f;
+    --addon-bg: ${unsafeCSS(BACKGROUND.dark)};
     --addon-surface: #1f252d;
     --addon-fg: #e6eaf0;
     --addon-muted: #a8b2bf;

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { AddonApi } from '../core/addon-api.js';
 import type { UserClaims } from '../core/claims.js';
 import { FrameToken } from '../core/frame-token.js';
-import { themeStyles } from '../core/theme.js';
+import { BACKGROUND, themeStyles } from '../core/theme.js';
 import { readHashRoute, writeHashRoute } from './hash-route.js';
 import { type Language, type MessageKey, message, pickLanguage } from './messages.js';
 
@@ -128,7 +128,7 @@ export class AddonKitSidebar extends LitElement {
     document.documentElement.style.colorScheme = this.theme;
     // Set through the CSSOM: the page's CSP refuses inline <style>.
     document.body.style.margin = '0';
-    document.body.style.background = this.theme === 'dark' ? '#15191f' : '#ffffff';
+    document.body.style.background = this.theme === 'dark' ? BACKGROUND.dark : BACKGROUND.light;
   };
 
   readonly #onHash = (): void => {
