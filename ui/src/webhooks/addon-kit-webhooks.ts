@@ -75,8 +75,8 @@ export class AddonKitWebhooks extends AddonElement {
     fetch: (id) => this.#api.get(id),
     put: (event) => this.#put(event),
   });
+  /** The list shown last (its page is the one `#list` holds). */
   #listKind: ListKind | undefined;
-  #lastList: ListKind = 'inbox';
   /** A selector to focus once the next render is done (after a view change the user asked for, or an action). */
   #focusNext: string | undefined;
 
@@ -99,6 +99,11 @@ export class AddonKitWebhooks extends AddonElement {
 
   get #view(): WebhooksView {
     return parseRoute(this.route);
+  }
+
+  /** The list an event's view belongs to and goes back to: the one shown last, else the inbox. */
+  get #lastList(): ListKind {
+    return this.#listKind ?? 'inbox';
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -124,7 +129,6 @@ export class AddonKitWebhooks extends AddonElement {
     } else if (view.name === 'event') {
       void this.#detail.load(() => this.#api.get(view.id)).then(() => this.#watch.schedule());
     } else {
-      this.#lastList = view.name;
       if (this.#listKind !== view.name) {
         this.#listKind = view.name;
         this.#pager.reset();
