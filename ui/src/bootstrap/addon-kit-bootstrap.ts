@@ -66,7 +66,6 @@ export class AddonKitBootstrap extends AddonElement {
   #loaded = false;
   /** Counts jobs shown by an action or a refresh: a poll under way meanwhile may answer an older state, and is dropped. */
   #reads = 0;
-  #format: { locale: string; format: Format } | undefined;
   readonly #plan = new Resource<Plan>(this, (error) => {
     if (isAdminRequired(error)) this.forbidden = true;
   });
@@ -91,10 +90,8 @@ export class AddonKitBootstrap extends AddonElement {
     return createBootstrapApi(this.client, this.bootstrapPath);
   }
 
-  get #fmt(): Format {
-    const locale = this.locale;
-    if (this.#format?.locale !== locale) this.#format = { locale, format: createFormat(locale) };
-    return this.#format.format;
+  get #format(): Format {
+    return createFormat(this.locale);
   }
 
   override connectedCallback(): void {
@@ -147,7 +144,7 @@ export class AddonKitBootstrap extends AddonElement {
     }
     if (this.shown?.id !== before.id || this.#reads !== reads) return;
     if (this.problem?.doing === DOING.poll) this.problem = undefined;
-    const said = jobAnnouncement(before, next, this.#fmt);
+    const said = jobAnnouncement(before, next, this.#format);
     this.shown = next;
     if (said) this.announcement = said;
     // Finished: the list (the summary, which buttons apply) catches up once.
@@ -168,7 +165,7 @@ export class AddonKitBootstrap extends AddonElement {
       // A started job is the newest: leave a route that names an older one. Only now that it is shown, so the route
       // change finds nothing to read again.
       if (action === 'start' && jobIdOf(this.route) !== undefined) this.navigate('');
-      this.announcement = action === 'start' ? `Job ${job.id} started.` : stateAnnouncement(shown, this.#fmt);
+      this.announcement = action === 'start' ? `Job ${job.id} started.` : stateAnnouncement(shown, this.#format);
     } catch (error) {
       this.#fail(action, error);
       // The answer may say why (another job is open): show how things stand now.
@@ -194,7 +191,7 @@ export class AddonKitBootstrap extends AddonElement {
 
   override render() {
     if (this.forbidden) return adminsOnlyView();
-    const format = this.#fmt;
+    const format = this.#format;
     const jobs = this.jobs ?? [];
     const last = jobs.find((job) => !isOpen(job));
     return html`

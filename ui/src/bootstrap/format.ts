@@ -1,3 +1,4 @@
+import { dateTimeFormat, numberFormat } from '../core/format.js';
 import type { Job } from './types.js';
 
 export interface Format {
@@ -13,43 +14,37 @@ export interface Format {
   day(iso: string): string;
 }
 
+const COUNT: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
+const DECIMAL: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
+const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 0 };
+/** Hours, minutes, seconds: the units of a duration, largest first. */
+const UNITS = (['hour', 'minute', 'second'] as const).map(
+  (unit): Intl.NumberFormatOptions => ({ style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }),
+);
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const DAY: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+
 /** Formatting in the page's language (`AddonElement.locale`), falling back to English for a tag Intl refuses. */
 export function createFormat(locale: string): Format {
-  const tag = supported(locale);
-  const count = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
-  const units = (['hour', 'minute', 'second'] as const).map(
-    (unit) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }),
-  );
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
-  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const number = (options: Intl.NumberFormatOptions, value: number) => numberFormat(locale, options).format(value);
   return {
-    count: (value) => count.format(value),
-    percent: (share) => percent.format(Math.min(1, Math.max(0, share))),
-    rate: (perSecond) => `${decimal.format(perSecond)}/s`,
+    count: (value) => number(COUNT, value),
+    percent: (share) => number(PERCENT, Math.min(1, Math.max(0, share))),
+    rate: (perSecond) => `${number(DECIMAL, perSecond)}/s`,
     duration(seconds) {
       const whole = Math.max(0, Math.round(seconds));
       const parts = [Math.floor(whole / 3600), Math.floor((whole % 3600) / 60), whole % 60];
       const first = parts.findIndex((part) => part > 0);
-      if (first === -1) return (units[2] as Intl.NumberFormat).format(0);
+      if (first === -1) return number(UNITS[2] as Intl.NumberFormatOptions, 0);
       return parts
         .slice(first, first + 2)
-        .map((part, index) => (part > 0 ? (units[first + index] as Intl.NumberFormat).format(part) : ''))
+        .map((part, index) => (part > 0 ? number(UNITS[first + index] as Intl.NumberFormatOptions, part) : ''))
         .filter(Boolean)
         .join(' ');
     },
-    dateTime: (iso) => dateTime.format(new Date(iso)),
-    day: (iso) => day.format(new Date(iso)),
+    dateTime: (iso) => dateTimeFormat(locale, DATE_TIME).format(new Date(iso)),
+    day: (iso) => dateTimeFormat(locale, DAY).format(new Date(iso)),
   };
-}
-
-function supported(locale: string): string {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf(locale)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
 }
 
 /** Pages stored out of pages known, 0 to 1 (0 while nothing is known yet). */

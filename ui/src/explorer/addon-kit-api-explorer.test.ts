@@ -218,6 +218,23 @@ describe('<addon-kit-api-explorer>', () => {
     });
   });
 
+  it("writes a past call's time in the page language, and in English under a lang Intl refuses", async () => {
+    const { explorer, root, fill, button, part } = await renderExplorer('createNewTag');
+    // The history sits in the explorer's shadow root, where `closest('[lang]')` does not reach the explorer.
+    for (const element of [explorer, root.querySelector('addon-kit-explorer-history')!]) element.setAttribute('lang', 'en_US');
+    await fill('name', 'Urgent');
+    root.querySelector<HTMLInputElement>('#confirm-write')!.click();
+    button('Execute').click();
+    const history = part('addon-kit-explorer-history');
+    await vi.waitFor(() => expect(history.querySelectorAll('ol li')).toHaveLength(1));
+    expect(text(history.querySelector('time'))).toMatch(/^\d{1,2}:\d{2}:\d{2}\s[AP]M$/);
+
+    button('Show call 1 (createNewTag)', history).click();
+    await vi.waitFor(() => expect(text(root.querySelector('#result-heading'))).toBe('Call #1: createNewTag'));
+    const when = [...root.querySelectorAll('.facts dt')].find((term) => text(term) === 'When')?.nextElementSibling;
+    expect(text(when)).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
+  });
+
   it('says what went wrong when the operations cannot be loaded, and retries', async () => {
     let fail = true;
     const fake = createFakeExplorer();

@@ -1,12 +1,15 @@
 import { html, nothing } from 'lit';
 import type { ApiError } from '../core/addon-api.js';
 import { AddonElement } from '../core/addon-element.js';
+import { formatMoment } from '../core/format.js';
 import { themeStyles } from '../core/theme.js';
 import { createExplorerApi } from './explorer-api.js';
 import { explorerStyles } from './explorer-styles.js';
 import type { CallSummary } from './types.js';
 
 const PAGE_SIZE = 20;
+/** The time of day, as `toLocaleTimeString` writes it. */
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: 'numeric', second: 'numeric' };
 
 export interface ReplayRequest {
   call: CallSummary;
@@ -98,7 +101,7 @@ export class AddonKitExplorerHistory extends AddonElement {
       <span class="grow"><strong>${call.operationId}</strong> <span class="muted">#${call.id}</span></span>
       <span class=${call.status !== null && call.status < 400 ? 'success' : 'error'}>${call.status ?? call.error ?? 'no answer'}</span>
       <span class="muted">${call.durationMs} ms</span>
-      <time class="muted" datetime=${call.createdAt}>${new Date(call.createdAt).toLocaleTimeString(this.locale)}</time>
+      <time class="muted" datetime=${call.createdAt}>${formatMoment(call.createdAt, this.locale, TIME)}</time>
       <button type="button" aria-label="Show ${name}" @click=${() => this.dispatchEvent(new CustomEvent('show-call', { detail: { id: call.id } }))}>
         Show
       </button>

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../core/addon-api.js';
+import { formatMoment } from '../core/format.js';
 import { renderJson } from './json-view.js';
 import type { CallDetail, DryRun, SentCall } from './types.js';
 
@@ -15,6 +16,16 @@ export interface OutcomeActions {
   /** Puts a past call's parameters and body into the form. */
   onLoadCall(call: CallDetail): void;
 }
+
+/** Date and time, as `toLocaleString` writes them. */
+const WHEN: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+};
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -89,7 +100,7 @@ function renderPast(call: CallDetail, { locale, onLoadCall }: OutcomeActions): T
       <dt>Size</dt>
       <dd>${formatBytes(call.responseBytes)}</dd>
       <dt>When</dt>
-      <dd>${new Date(call.createdAt).toLocaleString(locale)}</dd>
+      <dd>${formatMoment(call.createdAt, locale, WHEN)}</dd>
     </dl>
     <p><span class="method">${call.method}</span> <code class="url">${call.path}</code></p>
     ${call.error ? html`<p class="error">${call.error}</p>` : nothing}
