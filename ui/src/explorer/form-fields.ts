@@ -94,9 +94,11 @@ export function describeField(schema: JsonSchema | undefined, components: Compon
   if (kind === 'object') {
     const object = isPlainObject(place.value) ? place.value : {};
     const required = new Set(resolved.required ?? []);
+    // Resolved here, once: describeField resolving it again gets the same schema back.
     field.children = Object.entries(resolved.properties ?? {})
+      .map(([name, property]) => [name, resolveSchema(property, components)] as const)
       // Response-only properties are not sent.
-      .filter(([, property]) => resolveSchema(property, components).readOnly !== true)
+      .filter(([, property]) => property.readOnly !== true)
       .map(([name, property]) =>
         describeField(
           property,
@@ -106,10 +108,11 @@ export function describeField(schema: JsonSchema | undefined, components: Compon
         ),
       );
   } else if (kind === 'array') {
-    field.itemKind = schemaKind(resolveSchema(resolved.items, components), depth + 1);
+    const items = resolveSchema(resolved.items, components);
+    field.itemKind = schemaKind(items, depth + 1);
     field.children = (Array.isArray(place.value) ? place.value : []).map((item, index) =>
       describeField(
-        resolved.items,
+        items,
         components,
         { pointer: `${place.pointer}${joinPointer(index)}`, label: `${place.label} item ${index + 1}`, required: false, value: item },
         depth + 1,

@@ -5,7 +5,7 @@ const MAX_REF_HOPS = 16;
 /**
  * The schema a `$ref` chain ends at (`#/components/schemas/X` against the listing's components), with `allOf` parts
  * merged so a composed object reads as one: their properties and required lists joined. An unknown reference reads
- * as "anything", which the form edits as raw JSON and the server still checks.
+ * as "anything", which the form edits as raw JSON and the server still checks. A resolved schema resolves to itself.
  */
 export function resolveSchema(schema: JsonSchema | undefined, components: Components): JsonSchema {
   let current = schema ?? {};
