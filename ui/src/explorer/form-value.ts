@@ -27,6 +27,11 @@ export function formParameters(operation: ListedOperation): ListedParameter[] {
   return operation.parameters.filter((parameter) => parameter.in !== 'cookie');
 }
 
+/** The parameters a call carries from the form: those it shows, less the ones the server fills. */
+export function sentParameters(operation: ListedOperation): ListedParameter[] {
+  return formParameters(operation).filter((parameter) => !isServerFilled(parameter));
+}
+
 export function parameterPointer(parameter: ListedParameter): string {
   return joinPointer('params', parameter.in, parameter.name);
 }
@@ -43,8 +48,7 @@ export interface BuiltCall {
 export function formToCall(operation: ListedOperation, value: FormValue): BuiltCall {
   const params: CallParams = { path: {}, query: {}, header: {} };
   const errors: FieldError[] = [];
-  for (const parameter of formParameters(operation)) {
-    if (isServerFilled(parameter)) continue;
+  for (const parameter of sentParameters(operation)) {
     const pointer = parameterPointer(parameter);
     const given = parseJsonTexts(getAt(value, pointer), pointer, errors);
     if (given !== undefined) (params[parameter.in as keyof CallParams] as Record<string, unknown>)[parameter.name] = given;
@@ -79,8 +83,7 @@ function parseJsonTexts(value: unknown, pointer: string, errors: FieldError[]): 
  */
 export function callToForm(operation: ListedOperation, components: Components, params: Partial<CallParams>, body: unknown): FormValue {
   const form: FormValue = { params: { path: {}, query: {}, header: {} } };
-  for (const parameter of formParameters(operation)) {
-    if (isServerFilled(parameter)) continue;
+  for (const parameter of sentParameters(operation)) {
     const given = lookUpParam(params[parameter.in as keyof CallParams], parameter);
     if (given === undefined) continue;
     form.params![parameter.in as 'path']![parameter.name] = fromParamText(resolveSchema(parameter.schema, components), given, components);

@@ -1,4 +1,4 @@
-import { type BuiltCall, type FormValue, formParameters, formToCall, isServerFilled, parameterPointer } from './form-value.js';
+import { type BuiltCall, type FormValue, formToCall, parameterPointer, sentParameters } from './form-value.js';
 import { isAtOrUnder } from './json-pointer.js';
 import type { Components, FieldError, ListedOperation } from './types.js';
 import { validateValue } from './validate-value.js';
@@ -12,8 +12,7 @@ export interface CheckedCall extends BuiltCall {
 export function validateForm(operation: ListedOperation, components: Components, value: FormValue): CheckedCall {
   const built = formToCall(operation, value);
   const found: FieldError[] = [];
-  for (const parameter of formParameters(operation)) {
-    if (isServerFilled(parameter)) continue;
+  for (const parameter of sentParameters(operation)) {
     const pointer = parameterPointer(parameter);
     const given = built.params[parameter.in as 'path'][parameter.name];
     if (given === undefined) {
