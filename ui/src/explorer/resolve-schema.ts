@@ -1,3 +1,4 @@
+import { unescapeSegment } from './json-pointer.js';
 import type { Components, JsonSchema } from './types.js';
 
 const MAX_REF_HOPS = 16;
@@ -17,8 +18,7 @@ export function resolveSchema(schema: JsonSchema | undefined, components: Compon
 function lookUp(ref: string, components: Components): JsonSchema | undefined {
   const match = /^#\/components\/([^/]+)\/(.+)$/.exec(ref);
   if (!match) return undefined;
-  const name = match[2]!.replace(/~1/g, '/').replace(/~0/g, '~');
-  return components[match[1]!]?.[name];
+  return components[match[1]!]?.[unescapeSegment(match[2]!)];
 }
 
 function mergeAllOf(schema: JsonSchema, components: Components): JsonSchema {
