@@ -81,7 +81,11 @@ export class AddonKitApiExplorer extends AddonElement {
   }
 
   get #operation(): ListedOperation | undefined {
-    return this.listing?.groups.flatMap((group) => group.operations).find((operation) => operation.operationId === this.route);
+    return this.#find(this.route);
+  }
+
+  #find(operationId: string): ListedOperation | undefined {
+    return this.listing?.groups.flatMap((group) => group.operations).find((operation) => operation.operationId === operationId);
   }
 
   override firstUpdated(): void {
@@ -119,7 +123,7 @@ export class AddonKitApiExplorer extends AddonElement {
 
   /** Fills the form from a preset or a past call, and opens its operation. */
   #loadInto(operationId: string, params: Partial<CallParams>, body: unknown): boolean {
-    const operation = this.listing?.groups.flatMap((group) => group.operations).find((item) => item.operationId === operationId);
+    const operation = this.#find(operationId);
     if (!operation || !this.listing) {
       this.status = `${operationId} is not an operation of this document any more.`;
       return false;
