@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { type ApiError, toApiError } from '../core/addon-api.js';
 import { AddonElement } from '../core/addon-element.js';
 import { isWorkspaceAdmin } from '../core/claims.js';
@@ -243,14 +244,18 @@ export class AddonKitApiExplorer extends AddonElement {
       </div>`;
     }
     if (!this.listing) return html`<p role="status">Loading operations…</p>`;
+    const { groups } = this.listing;
+    // The list is drawn again only when what it shows changes: it is long, and every keystroke in the form renders here.
     return html`<div class="layout">
-      ${renderOperationList({
-        groups: this.listing.groups,
-        filter: this.filter,
-        selected: this.route,
-        onFilter: (text) => (this.filter = text),
-        onSelect: (operationId) => this.#open(operationId),
-      })}
+      ${guard([groups, this.filter, this.route], () =>
+        renderOperationList({
+          groups,
+          filter: this.filter,
+          selected: this.route,
+          onFilter: (text) => (this.filter = text),
+          onSelect: (operationId) => this.#open(operationId),
+        }),
+      )}
       <div>
         ${this.#renderOperation()}
         <p class="status" role="status" aria-live="polite">${this.status}</p>
