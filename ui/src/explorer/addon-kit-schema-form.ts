@@ -71,13 +71,8 @@ export class AddonKitSchemaForm extends LitElement {
       const items = getAt(this.value, pointer);
       this.#emit(setAt(this.value, pointer, [...(Array.isArray(items) ? items : []), item]), pointer);
     },
-    remove: (pointer) => {
-      const value = removeAt(this.value, pointer);
-      const array = pointer.slice(0, pointer.lastIndexOf('/'));
-      const left = getAt(value, array);
-      // Removing the last item leaves the array unset rather than sending an empty one.
-      this.#emit(Array.isArray(left) && left.length === 0 ? setAt(value, array, undefined) : value, array);
-    },
+    // The change is to the whole array: its items moved up, so errors anywhere in it are stale.
+    remove: (pointer) => this.#emit(removeAt(this.value, pointer), pointer.slice(0, pointer.lastIndexOf('/'))),
   };
 
   override render() {

@@ -27,6 +27,12 @@ describe('json pointers', () => {
     expect(removeAt(root, '/body/tags/1')).toEqual({ body: { tags: ['a', 'c'] } });
   });
 
+  it('leaves the array unset, and an object emptied by that, when its last item is removed', () => {
+    expect(removeAt({ body: { tags: ['a'], name: 'x' } }, '/body/tags/0')).toEqual({ body: { name: 'x' } });
+    expect(removeAt({ body: { rate: { tags: ['a'] }, name: 'x' } }, '/body/rate/tags/0')).toEqual({ body: { name: 'x' } });
+    expect(removeAt({ body: { tags: [] } }, '/body/tags/0')).toEqual({});
+  });
+
   it('tells whether a pointer lies under another', () => {
     expect(isAtOrUnder('/body/name', '/body')).toBe(true);
     expect(isAtOrUnder('/body', '/body')).toBe(true);

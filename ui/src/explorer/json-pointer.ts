@@ -48,17 +48,18 @@ function setSegments(node: unknown, segments: readonly string[], value: unknown)
   return copy;
 }
 
-/** A copy of `root` without the array item at `pointer`. */
+/**
+ * A copy of `root` without the array item at `pointer`. Removing the last item leaves the array unset (and, as with
+ * setAt, an object left empty by that goes too) rather than sending an empty one.
+ */
 export function removeAt<T>(root: T, pointer: string): T {
   const segments = splitPointer(pointer);
   const index = Number(segments.pop());
-  const parent = getAt(root, joinPointer(...segments));
-  if (!Array.isArray(parent)) return root;
-  return setAt(
-    root,
-    joinPointer(...segments),
-    parent.filter((_, position) => position !== index),
-  );
+  const array = joinPointer(...segments);
+  const items = getAt(root, array);
+  if (!Array.isArray(items)) return root;
+  const left = items.filter((_, position) => position !== index);
+  return setAt(root, array, left.length === 0 ? undefined : left);
 }
 
 export function getAt(root: unknown, pointer: string): unknown {
