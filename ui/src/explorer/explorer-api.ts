@@ -2,7 +2,7 @@ import type { AddonApi } from '../core/addon-api.js';
 import type { CallDetail, CallSummary, DryRun, EndpointListing, ExecuteRequest, Preset, PresetInput, SentCall } from './types.js';
 
 /** Where the explorer plugin serves its routes (plugins/explorer/README.md, "Routes"). */
-export const EXPLORER_BASE = '/ui/api-explorer';
+const EXPLORER_BASE = '/ui/api-explorer';
 
 /** The explorer's routes, named after what they do; every call goes through the shared client and its token. */
 export function createExplorerApi(client: AddonApi) {
@@ -20,8 +20,6 @@ export function createExplorerApi(client: AddonApi) {
     deletePreset: (id: number) => client.delete<{ deleted: number }>(`${base}/presets/${id}`),
   };
 }
-
-export type ExplorerApi = ReturnType<typeof createExplorerApi>;
 
 export function isDryRun(answer: SentCall | DryRun): answer is DryRun {
   return (answer as DryRun).dryRun === true;

@@ -87,7 +87,7 @@ interface FieldPlace {
   description?: string;
 }
 
-export function describeField(schema: JsonSchema | undefined, components: Components, place: FieldPlace, depth = 0): Field {
+function describeField(schema: JsonSchema | undefined, components: Components, place: FieldPlace, depth = 0): Field {
   const resolved = resolveSchema(schema, components);
   const kind = place.value instanceof JsonText ? 'json' : schemaKind(resolved, depth);
   const field: Field = { ...place, description: place.description ?? resolved.description, kind, schema: resolved, children: [] };

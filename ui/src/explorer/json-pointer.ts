@@ -1,6 +1,6 @@
 /** RFC 6901 pointers, the language both the form and the server's field errors speak (`/params/query/page-size`). */
 
-export function escapeSegment(segment: string): string {
+function escapeSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

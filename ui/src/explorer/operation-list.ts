@@ -4,7 +4,7 @@ import type { EndpointListing, ListedOperation } from './types.js';
 type Groups = EndpointListing['groups'];
 
 /** The groups whose operations match every word of `query` in their id, summary, path or method; empty groups go. */
-export function filterGroups(groups: Groups, query: string): Groups {
+function filterGroups(groups: Groups, query: string): Groups {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return groups;
   const matches = (operation: ListedOperation) => {

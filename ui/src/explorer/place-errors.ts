@@ -16,7 +16,7 @@ export interface PlacedErrors {
 export function placeErrors(errors: readonly FieldError[], fields: ReadonlySet<string>): PlacedErrors {
   const byField = new Map<string, string[]>();
   const unplaced: FieldError[] = [];
-  const headers = new Map([...fields].filter((field) => isAtOrUnder(field, '/params/header')).map((field) => [field.toLowerCase(), field]));
+  const headers = new Map([...fields].filter(isHeader).map((field) => [field.toLowerCase(), field]));
   for (const error of errors) {
     const field = nearestField(error.pointer, fields, headers);
     if (field === undefined) {

@@ -47,7 +47,7 @@ export function schemaType(schema: JsonSchema): string | undefined {
 export type SchemaKind = 'text' | 'number' | 'boolean' | 'enum' | 'array' | 'object' | 'json';
 
 /** Nesting beyond this is edited as raw JSON: deep forms are hard to use, and it stops recursive schemas. */
-export const MAX_FORM_DEPTH = 5;
+const MAX_FORM_DEPTH = 5;
 
 /**
  * How the form edits a value of this (resolved) schema. Choices (`oneOf`/`anyOf`), free-form objects and anything

@@ -15,7 +15,7 @@ export interface FieldContext {
 }
 
 /** An element id for a pointer: unique (every other character escaped), and without spaces, as id references need. */
-export function fieldId(pointer: string): string {
+function fieldId(pointer: string): string {
   return `f${pointer.replace(/[^A-Za-z0-9-]/g, (character) => `_${character.charCodeAt(0).toString(16)}_`)}`;
 }
 
@@ -59,7 +59,7 @@ function renderArray(field: Field, context: FieldContext): TemplateResult {
 }
 
 /** The control of a leaf field, bound to its value. */
-export function renderControl(field: Field, context: FieldContext): TemplateResult {
+function renderControl(field: Field, context: FieldContext): TemplateResult {
   const id = fieldId(field.pointer);
   const invalid = context.messages.has(field.pointer) ? 'true' : 'false';
   const required = field.required ? 'true' : 'false';
@@ -131,7 +131,7 @@ function renderHint(field: Field): TemplateResult | typeof nothing {
 }
 
 /** The schema's constraints in a few words, so the rules are visible before they are broken. */
-export function hintText(field: Field): string {
+function hintText(field: Field): string {
   const { schema } = field;
   const parts: string[] = [];
   if (field.readOnly) parts.push('filled in by the add-on');

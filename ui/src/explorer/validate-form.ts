@@ -3,13 +3,11 @@ import { isAtOrUnder } from './json-pointer.js';
 import type { Components, FieldError, ListedOperation } from './types.js';
 import { validateValue } from './validate-value.js';
 
-export interface CheckedCall extends BuiltCall {
-  /** Every problem found in the browser, at the pointers the server would use. */
-  errors: FieldError[];
-}
-
-/** The call the form describes, with every problem the browser can see before sending it. */
-export function validateForm(operation: ListedOperation, components: Components, value: FormValue): CheckedCall {
+/**
+ * The call the form describes, its `errors` every problem the browser can see before sending it, at the pointers the
+ * server would use.
+ */
+export function validateForm(operation: ListedOperation, components: Components, value: FormValue): BuiltCall {
   const built = formToCall(operation, value);
   const found: FieldError[] = [];
   for (const parameter of sentParameters(operation)) {
