@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isAdminRequired } from '../core/addon-api.js';
 import { AddonElement } from '../core/addon-element.js';
 import { Resource } from '../core/resource.js';
+import { parseId } from '../core/route-id.js';
 import { themeStyles } from '../core/theme.js';
 import { jobAnnouncement, stateAnnouncement } from './announcement.js';
 import { createBootstrapApi } from './bootstrap-api.js';
@@ -239,6 +240,5 @@ export class AddonKitBootstrap extends AddonElement {
 
 /** The job a route names (`jobs/3`), or undefined for the newest. */
 function jobIdOf(route: string): number | undefined {
-  const match = /^jobs\/([1-9]\d{0,15})$/.exec(route);
-  return match ? Number(match[1]) : undefined;
+  return route.startsWith('jobs/') ? parseId(route.slice('jobs/'.length)) : undefined;
 }

@@ -125,7 +125,7 @@ export class AddonKitWebhooks extends AddonElement {
     const view = this.#view;
     if (view.name === 'overview') {
       void this.#health.load(() => this.#api.health());
-      void this.#stats.load(() => this.#api.stats(24));
+      void this.#stats.load(() => this.#api.stats());
     } else if (view.name === 'event') {
       void this.#detail.load(() => this.#api.get(view.id)).then(() => this.#watch.schedule());
     } else {
@@ -135,7 +135,7 @@ export class AddonKitWebhooks extends AddonElement {
         this.#list.reset();
       }
       // The inbox filter offers the events of the last day; the stats are one cheap grouped query.
-      if (view.name === 'inbox' && this.#stats.state.status === 'idle') void this.#stats.load(() => this.#api.stats(24));
+      if (view.name === 'inbox' && this.#stats.state.status === 'idle') void this.#stats.load(() => this.#api.stats());
       this.#loadList();
     }
   }
@@ -267,7 +267,7 @@ export class AddonKitWebhooks extends AddonElement {
               stats: this.#stats.state,
               locale: this.locale,
               onCheck: () => this.#health.load(() => this.#api.health(true)),
-              onRefresh: () => this.#stats.load(() => this.#api.stats(24)),
+              onRefresh: () => this.#stats.load(() => this.#api.stats()),
             })
           : view.name === 'event'
             ? this.#renderEvent(view.id)

@@ -10,7 +10,8 @@ export interface WebhooksApiPaths {
 
 /** The admin calls the component makes, named after what they do; every one goes through the shared client. */
 export function createWebhooksApi(client: AddonApi, { webhooks, health }: WebhooksApiPaths) {
-  const events = `${webhooks.replace(/\/+$/, '')}/events`;
+  const base = webhooks.replace(/\/+$/, '');
+  const events = `${base}/events`;
   return {
     list: (filter: InboxFilter, { limit, cursor }: { limit: number; cursor?: string }) =>
       client.get<InboxPage>(events, { event: filter.event, state: filter.state, limit, cursor }),
@@ -22,7 +23,8 @@ export function createWebhooksApi(client: AddonApi, { webhooks, health }: Webhoo
         .post<{ replayed: number }>(`${events}/replay`, { state: 'dead', ...(event ? { event } : {}) })
         .then((answer) => answer.replayed),
     discard: (id: number) => client.post<{ event: InboxEvent }>(`${events}/${id}/discard`).then((answer) => answer.event),
-    stats: (hours = 24) => client.get<DeliveryStats>(`${webhooks.replace(/\/+$/, '')}/stats`, { hours }),
+    /** Deliveries per hour and event over the last `hours`: by default the day the overview's chart shows. */
+    stats: (hours = 24) => client.get<DeliveryStats>(`${base}/stats`, { hours }),
     health: (refresh = false) => client.get<SubscriptionReport>(health, refresh ? { refresh: 'true' } : undefined),
   };
 }
