@@ -1,3 +1,4 @@
+import { staticSegments } from './list-shape.js';
 import type { ApiOperation } from './types.js';
 
 /** The path parameters of an operation other than `workspaceId`, in path order. */
@@ -26,11 +27,7 @@ export function findParentList(operation: ApiOperation, lists: readonly ApiOpera
 function isListOf(path: string, param: string): boolean {
   const stem = param.replace(/[-_]?id$/i, '').toLowerCase();
   if (stem === '' || stem === param.toLowerCase()) return false;
-  const last = path
-    .split('/')
-    .filter((segment) => segment !== '' && !segment.startsWith('{'))
-    .at(-1)
-    ?.toLowerCase();
+  const last = staticSegments(path).at(-1)?.toLowerCase();
   return last !== undefined && pluralsOf(stem).includes(last.replace(/-/g, ''));
 }
 

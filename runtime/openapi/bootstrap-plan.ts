@@ -1,7 +1,7 @@
 import { findParentList, ownPathParams } from './bootstrap-parents.js';
 import { problemsOf } from './bootstrap-problems.js';
 import { queryFor } from './bootstrap-query.js';
-import { listShapeOf } from './list-shape.js';
+import { listShapeOf, staticSegments } from './list-shape.js';
 import type { ApiOperation, OpenApi } from './types.js';
 
 /** Per-operation settings of a bootstrap plan, by operationId. */
@@ -187,12 +187,7 @@ function pageSizeOf(operation: ApiOperation, settings: PlanOperationOptions, opt
 
 /** `projects/tasks` for `/v1/workspaces/{workspaceId}/projects/{projectId}/tasks`; the operationId when two lists collide. */
 function resourceNames(operations: readonly ApiOperation[]): Map<string, string> {
-  const keyOf = (op: ApiOperation) =>
-    op.path
-      .replace(WORKSPACE_LIST, '')
-      .split('/')
-      .filter((segment) => segment !== '' && !segment.startsWith('{'))
-      .join('/');
+  const keyOf = (op: ApiOperation) => staticSegments(op.path.replace(WORKSPACE_LIST, '')).join('/');
   const counts = new Map<string, number>();
   for (const op of operations) counts.set(keyOf(op), (counts.get(keyOf(op)) ?? 0) + 1);
   return new Map(operations.map((op) => [op.operationId, counts.get(keyOf(op)) === 1 ? keyOf(op) : op.operationId]));

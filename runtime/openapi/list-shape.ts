@@ -25,7 +25,7 @@ export function listShapeOf(operation: ApiOperation, doc: unknown): ListShape | 
   if (!schema) return undefined;
   const { schema: body } = resolveSchema(doc, schema);
   if (typesOf(body).includes('array')) return isRecordArray(body.items, doc) ? { path: [], itemSchema: body.items } : undefined;
-  const word = lastWord(operation.path);
+  const word = staticSegments(operation.path).at(-1) ?? '';
   const named = (candidate: Candidate) => isSameWord(candidate.path[candidate.path.length - 1] ?? '', word);
   const candidates = arraysIn(body, doc, [], 0).filter((candidate) => operation.paginated || candidate.counted || named(candidate));
   const chosen = candidates.find(named) ?? candidates[0];
@@ -54,13 +54,9 @@ function isRecordArray(items: unknown, doc: unknown): boolean {
   return typesOf(resolveSchema(doc, items).schema).includes('object');
 }
 
-function lastWord(path: string): string {
-  return (
-    path
-      .split('/')
-      .filter((segment) => segment && !segment.startsWith('{'))
-      .pop() ?? ''
-  );
+/** The segments of a path that are not parameters: `['projects', 'tasks']` for `/projects/{projectId}/tasks`. */
+export function staticSegments(path: string): string[] {
+  return path.split('/').filter((segment) => segment !== '' && !segment.startsWith('{'));
 }
 
 /** `balances` vs `balance`, `categories` vs `category`: a shared stem of at least five letters. */
