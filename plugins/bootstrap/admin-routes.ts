@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AddonEnv, AddonHandler, HttpMethod } from '../../runtime/index.js';
-import { HttpError } from '../../runtime/index.js';
-import type { BootstrapService } from './service.js';
+import { positiveIdParam } from '../../runtime/index.js';
+import { type BootstrapService, jobActive, jobNotFound } from './service.js';
 
 export interface AdminRoute {
   method: HttpMethod;
@@ -19,18 +19,14 @@ export function adminRoutes(basePath: string, service: BootstrapService): AdminR
 
   const start: AddonHandler = async (c) => {
     const { job, created } = await service.start(own(c), 'manual');
-    if (!created) {
-      throw new HttpError(409, 'BOOTSTRAP_JOB_ACTIVE', `bootstrap job ${job.id} of your workspace is ${job.state}; cancel it first`, {
-        details: { job },
-      });
-    }
+    if (!created) throw jobActive(job);
     return c.json({ job }, 202);
   };
 
   const get: AddonHandler = async (c) => {
     const id = jobId(c);
     const job = await service.job(id, own(c));
-    if (!job) throw new HttpError(404, 'BOOTSTRAP_JOB_NOT_FOUND', `no bootstrap job ${id} in your workspace`);
+    if (!job) throw jobNotFound(id);
     return c.json({ job });
   };
 
@@ -46,8 +42,5 @@ export function adminRoutes(basePath: string, service: BootstrapService): AdminR
 }
 
 function jobId(c: Context<AddonEnv>): number {
-  const text = c.req.param('id') ?? '';
-  if (!/^[1-9]\d{0,15}$/.test(text))
-    throw new HttpError(400, 'INVALID_JOB_ID', `"${text.slice(0, 40)}" is not a job id (a positive integer)`);
-  return Number(text);
+  return positiveIdParam(c, 'INVALID_JOB_ID', 'a job id');
 }

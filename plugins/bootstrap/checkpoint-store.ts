@@ -1,5 +1,6 @@
 import type { Store } from '../../runtime/index.js';
 import { databaseOf, select } from './database.js';
+import { STEPS } from './page-statements.js';
 
 /** A page to read: one checkpoint this instance has taken (`running`). */
 export interface Step {
@@ -33,7 +34,6 @@ export interface CheckpointStore {
   firstError(jobId: number): Promise<string | undefined>;
 }
 
-const STEPS = 'bootstrap_checkpoint';
 // The due pages in the index's order (job, state, page, id), so no sort however many are pending: ids grow as pages are
 // found, so a parent's pages come before its children's within a page number.
 const TAKE = `update ${STEPS} set state = 'running', updated_at = ? where id in (

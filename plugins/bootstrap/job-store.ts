@@ -1,7 +1,8 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { BootstrapJobState, PlannedOperation, Store } from '../../runtime/index.js';
-import { BootstrapJob } from '../../runtime/index.js';
+import { BootstrapJob, leaseFree } from '../../runtime/index.js';
 import { databaseOf } from './database.js';
+import { JOBS, STEPS } from './page-statements.js';
 
 export interface JobCounters {
   stepsTotal: number;
@@ -49,8 +50,6 @@ export type ReopenOutcome =
   | { reopened: false; reason: 'wrong-state' | 'no-checkpoints' }
   | { reopened: false; reason: 'open-job'; open: BootstrapJob };
 
-const JOBS = 'bootstrap_job';
-const STEPS = 'bootstrap_checkpoint';
 const OPEN: BootstrapJobState[] = ['queued', 'running'];
 
 /**
@@ -61,7 +60,6 @@ const OPEN: BootstrapJobState[] = ['queued', 'running'];
 export function createJobStore(store: Store, { owner, leaseMs }: { owner: string; leaseMs: number }): JobStore {
   const db = () => databaseOf(store);
   const toJob = (row: Record<string, unknown>) => store.em().map(BootstrapJob, row);
-  const leaseFree = (at: Knex.Value) => (q: Knex.QueryBuilder) => q.whereNull('lease_until').orWhere('lease_until', '<', at);
   const columns = (counters: JobCounters) => ({
     steps_total: counters.stepsTotal,
     steps_done: counters.stepsDone,
@@ -129,15 +127,19 @@ export function createJobStore(store: Store, { owner, leaseMs }: { owner: string
       const now = at(new Date());
       const claimable = knex(JOBS).select('id').whereIn('state', OPEN).where(leaseFree(now)).orderBy('id').limit(limit);
       const rows: Record<string, unknown>[] = await knex(JOBS)
-        .update({ state: 'running', lease_owner: owner, lease_until: at(new Date(Date.now() + leaseMs)), updated_at: now })
+        .update({
+          state: 'running',
+          lease_owner: owner,
+          lease_until: at(new Date(Date.now() + leaseMs)),
+          updated_at: now,
+          // The first claim starts the clock; a resumed job keeps its start.
+          started_at: knex.raw('coalesce(started_at, ?)', [now]),
+        })
         .whereIn('id', claimable)
         .whereIn('state', OPEN)
         .where(leaseFree(now))
         .returning('*');
-      // The first claim starts the clock; a resumed job keeps its start.
-      const fresh = rows.filter((row) => row.started_at === null).map((row) => Number(row.id));
-      if (fresh.length) await knex(JOBS).update({ started_at: now }).whereIn('id', fresh).whereNull('started_at');
-      return rows.map((row) => toJob(fresh.includes(Number(row.id)) ? { ...row, started_at: now } : row));
+      return rows.map(toJob);
     },
     async renew(id, counters) {
       const { knex, at } = db();

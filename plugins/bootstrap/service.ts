@@ -48,7 +48,7 @@ export function createBootstrapService({
 }): BootstrapService {
   const found = async (id: number, workspaceId?: string): Promise<BootstrapJob> => {
     const job = await jobs.get(id, workspaceId);
-    if (!job) throw new HttpError(404, 'BOOTSTRAP_JOB_NOT_FOUND', `no bootstrap job ${id} in your workspace`);
+    if (!job) throw jobNotFound(id);
     return job;
   };
   return {
@@ -109,12 +109,7 @@ export function createBootstrapService({
 }
 
 function reopenRefused(job: BootstrapJob, outcome: Exclude<ReopenOutcome, { reopened: true }>, action: 'retry' | 'resume'): HttpError {
-  if (outcome.reason === 'open-job') {
-    const { open } = outcome;
-    return new HttpError(409, 'BOOTSTRAP_JOB_ACTIVE', `bootstrap job ${open.id} of your workspace is ${open.state}; cancel it first`, {
-      details: { job: jobView(open) },
-    });
-  }
+  if (outcome.reason === 'open-job') return jobActive(jobView(outcome.open));
   if (outcome.reason === 'no-checkpoints') {
     return new HttpError(
       409,
@@ -125,4 +120,15 @@ function reopenRefused(job: BootstrapJob, outcome: Exclude<ReopenOutcome, { reop
   return action === 'retry'
     ? new HttpError(409, 'BOOTSTRAP_JOB_NOT_FAILED', `bootstrap job ${job.id} is ${job.state}; only a failed job can be retried`)
     : new HttpError(409, 'BOOTSTRAP_JOB_NOT_CANCELLED', `bootstrap job ${job.id} is ${job.state}; only a cancelled job can be resumed`);
+}
+
+/** 409: the workspace already has an open job (`details.job`), so no other can start or reopen. */
+export function jobActive(open: JobView): HttpError {
+  return new HttpError(409, 'BOOTSTRAP_JOB_ACTIVE', `bootstrap job ${open.id} of your workspace is ${open.state}; cancel it first`, {
+    details: { job: open },
+  });
+}
+
+export function jobNotFound(id: number): HttpError {
+  return new HttpError(404, 'BOOTSTRAP_JOB_NOT_FOUND', `no bootstrap job ${id} in your workspace`);
 }
