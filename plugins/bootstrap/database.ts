@@ -61,12 +61,3 @@ export function chunksOf<T>(rows: readonly T[], size: number): T[][] {
   for (let start = 0; start < rows.length; start += size) chunks.push(rows.slice(start, start + size));
   return chunks;
 }
-
-/**
- * Lets timers and I/O run between the statements of a long write. better-sqlite3 runs each statement synchronously and
- * knex chains them through microtasks, so without this a whole transaction is one block of the event loop (and the
- * rate governor's timers fire late, which costs throughput). The transaction stays open meanwhile: other queries wait.
- */
-export function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import { clockifyClientsKey, createListPageFetcher, definePlugin, installationsKey, openApiKey } from '../../runtime/index.js';
+import { clockifyClientsKey, createListPageFetcher, definePlugin, leaseOwnerId, openApiKey } from '../../runtime/index.js';
 import { adminRoutes } from './admin-routes.js';
 import { createCheckpointStore } from './checkpoint-store.js';
 import { runJob } from './job-run.js';
@@ -30,8 +28,7 @@ export default definePlugin<BootstrapOptions>({
   optionsSchema: bootstrapOptionsSchema,
   setup(ctx) {
     const { options, store, log } = ctx;
-    // Names this process's leases; new at each start, so a restarted process never takes a dead one's lease for its own.
-    const owner = `${hostname().slice(0, 40)}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const owner = leaseOwnerId();
     const records = createRecordStore(store);
     const jobs = createJobStore(store, { owner, leaseMs: options.leaseMs });
     const steps = createCheckpointStore(store);
@@ -42,9 +39,7 @@ export default definePlugin<BootstrapOptions>({
     const metrics = createBootstrapMetrics(ctx.metrics, { runningJobs: () => runner.running(), fetcher: () => fetcher.stats() });
     const dependencies = { jobs, steps, writer, fetcher, options, metrics, log };
     const clients = ctx.inject(clockifyClientsKey);
-    const installations = ctx.inject(installationsKey);
-    const run = (job: Parameters<typeof runJob>[0], signal: AbortSignal) =>
-      runJob(job, signal, { ...dependencies, clients, installations });
+    const run = (job: Parameters<typeof runJob>[0], signal: AbortSignal) => runJob(job, signal, { ...dependencies, clients });
     const { maxJobs, pollIntervalMs } = options;
     // Worker threads exist while jobs run: an idle add-on holds none. They are up before a job takes its first
     // rate-limit token, so its first requests do not wait for them and then leave together.
@@ -62,7 +57,7 @@ export default definePlugin<BootstrapOptions>({
       ctx.lifecycle.on('INSTALLED', async (_payload, { workspaceId }) => void (await service.start(workspaceId, 'installed')));
     // Uninstalled: the running job stops and the workspace's copy goes (PLATFORM.md §4).
     ctx.lifecycle.on('DELETED', (_payload, { workspaceId }) => service.forget(workspaceId));
-    registerLiveUpdates(ctx, { events: options.liveUpdates, records, store, planSource, log });
+    registerLiveUpdates(ctx, { events: options.liveUpdates, records, planSource, log });
 
     // An SQLite database has one server process: leases it finds were left by a crash of that process.
     ctx.onReady(() => runner.start({ releaseLeases: store.driver === 'sqlite' }));

@@ -1,14 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type {
-  BootstrapJob,
-  ClockifyClient,
-  ClockifyClients,
-  Installations,
-  ListPageFetcher,
-  Logger,
-  PlannedOperation,
-} from '../../runtime/index.js';
+import type { BootstrapJob, ClockifyClient, ClockifyClients, ListPageFetcher, Logger, PlannedOperation } from '../../runtime/index.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import type { JobStore } from './job-store.js';
 import type { BootstrapMetrics } from './metrics.js';
@@ -21,7 +13,6 @@ export interface JobRunDependencies {
   steps: CheckpointStore;
   writer: PageWriter;
   clients: ClockifyClients;
-  installations: Installations;
   fetcher: ListPageFetcher;
   options: Pick<BootstrapOptions, 'concurrency' | 'lookahead' | 'stepAttempts' | 'retryDelayMs' | 'progressIntervalMs'>;
   metrics: BootstrapMetrics;
@@ -39,7 +30,7 @@ export async function runJob(job: BootstrapJob, signal: AbortSignal, dependencie
   const plan = new Map((JSON.parse(job.plan) as PlannedOperation[]).map((operation) => [operation.operationId, operation]));
   let client: ClockifyClient;
   try {
-    client = await clientFor(job.workspaceId, dependencies);
+    client = await dependencies.clients.forWorkspace(job.workspaceId);
   } catch (error) {
     // Nothing was fetched: the API host is refused or the installation is gone. A retry of the job tries again.
     log.warn({ err: error }, 'bootstrap job cannot call the Clockify API');
@@ -92,21 +83,14 @@ function reasonOf(signal: AbortSignal): string {
   return signal.reason instanceof Error ? signal.reason.message : String(signal.reason);
 }
 
-async function clientFor(workspaceId: string, { installations, clients }: JobRunDependencies): Promise<ClockifyClient> {
-  const installation = await installations.find(workspaceId);
-  if (!installation) throw new Error(`workspace ${workspaceId} has no installation`);
-  return clients.forInstallation(installation);
-}
-
 /** Ends the job: `done`, or `failed` when a page could not be read (or no call could be made: `fatal`). */
 async function finish(job: BootstrapJob, { jobs, steps, metrics, log }: JobRunDependencies, fatal?: string): Promise<void> {
   const counters = await jobs.counters(job.id);
   const failed = fatal !== undefined || counters.stepsFailed > 0;
-  const first = fatal ?? (await steps.firstError(job.id));
   const error =
     fatal ??
-    (failed
-      ? `${counters.stepsFailed} of ${counters.stepsTotal} pages could not be read (first: ${first}); a retry reads them again`
+    (counters.stepsFailed > 0
+      ? `${counters.stepsFailed} of ${counters.stepsTotal} pages could not be read (first: ${await steps.firstError(job.id)}); a retry reads them again`
       : null);
   if (await jobs.finish(job.id, { state: failed ? 'failed' : 'done', error, counters })) {
     metrics.jobFinished(failed ? 'failed' : 'done');

@@ -1,5 +1,4 @@
-import type { Logger, PluginContext, Store } from '../../runtime/index.js';
-import { databaseOf } from './database.js';
+import type { Logger, PluginContext } from '../../runtime/index.js';
 import { LIVE_UPDATES, type LiveUpdate, type LiveUpdateEvent } from './live-update-events.js';
 import type { PlanSource } from './plan-source.js';
 import type { RecordStore } from './record-store.js';
@@ -12,20 +11,13 @@ import type { RecordStore } from './record-store.js';
  */
 export function registerLiveUpdates(
   ctx: Pick<PluginContext, 'webhooks'>,
-  {
-    events,
-    records,
-    store,
-    planSource,
-    log,
-  }: { events: readonly LiveUpdateEvent[]; records: RecordStore; store: Store; planSource: PlanSource; log: Logger },
+  { events, records, planSource, log }: { events: readonly LiveUpdateEvent[]; records: RecordStore; planSource: PlanSource; log: Logger },
 ): void {
-  let resources: Promise<Set<string>> | undefined;
-  const planned = () => (resources ??= planSource.plan().then((plan) => new Set(plan.operations.map((operation) => operation.resource))));
   for (const event of events) {
     const update: LiveUpdate = LIVE_UPDATES[event];
     ctx.webhooks.on(event, async (payload, { workspaceId }) => {
-      if (!(await planned()).has(update.resource)) return;
+      const { operations } = await planSource.plan();
+      if (!operations.some((operation) => operation.resource === update.resource)) return;
       const body = payload as unknown as Record<string, unknown>;
       const id = body[update.idField];
       if (typeof id !== 'string' || id === '') {
@@ -33,20 +25,18 @@ export function registerLiveUpdates(
         return;
       }
       if (update.action === 'delete') await records.remove(workspaceId, update.resource, id);
-      else await mergeRecord({ store, records, workspaceId, update, id, body });
+      else await mergeRecord({ records, workspaceId, update, id, body });
     });
   }
 }
 
 async function mergeRecord({
-  store,
   records,
   workspaceId,
   update,
   id,
   body,
 }: {
-  store: Store;
   records: RecordStore;
   workspaceId: string;
   update: LiveUpdate;
@@ -58,7 +48,7 @@ async function mergeRecord({
   const parent = update.parentField ? body[update.parentField] : undefined;
   const parentId = typeof parent === 'string' ? parent : (stored?.parentId ?? '');
   const row = { workspaceId, resource: update.resource, recordId: id, parentId, body: JSON.stringify(merged) };
-  await records.upsert(databaseOf(store).knex, [row], new Date());
+  await records.upsert([row], new Date());
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
+import { setImmediate } from 'node:timers/promises';
 import type { SqliteSession, WithSqlite } from '../../runtime/index.js';
-import { placeholders, yieldToLoop } from './database.js';
+import { placeholders } from './database.js';
 import { DROP_PAST_END, INSERT_STEPS, JOBS, MARK_DONE, STEP_EXISTS } from './page-statements.js';
 import type { CommitOutcome, PageCommit } from './page-writer.js';
 import { ON_CONFLICT, UPSERT } from './record-store.js';
@@ -23,7 +24,7 @@ export async function storeBatchSqlite(
   const outcomes: CommitOutcome[] = [];
   for (const group of groupsOf(batch, statementRows)) {
     outcomes.push(...(await withSqlite((session) => session.transaction(() => storeGroup(session, group, owner)))));
-    await yieldToLoop();
+    await setImmediate();
   }
   return outcomes;
 }

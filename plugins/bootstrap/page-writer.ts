@@ -1,6 +1,7 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Knex } from '@mikro-orm/knex';
 import type { NormalisedRecord, Store } from '../../runtime/index.js';
-import { chunksOf, databaseOf, execute, placeholders, select, yieldToLoop } from './database.js';
+import { chunksOf, databaseOf, execute, placeholders, select } from './database.js';
 import { DROP_PAST_END, INSERT_STEPS, JOBS, MARK_DONE, STEP_EXISTS } from './page-statements.js';
 import { storeBatchSqlite } from './page-writer-sqlite.js';
 import type { RecordRow, RecordStore } from './record-store.js';
@@ -101,6 +102,9 @@ export function createPageWriter(
     if (store.withSqlite) return storeBatchSqlite(store.withSqlite, batch, { owner, statementRows });
     const { knex, at } = databaseOf(store);
     const now = new Date();
+    // `setImmediate()` between statements lets timers and I/O run: knex chains them through microtasks, so a whole
+    // transaction would otherwise be one block of the event loop (the rate governor's timers fire late). The
+    // transaction stays open meanwhile: other queries wait.
     return knex.transaction(async (trx) => {
       const jobIds = [...new Set(batch.map((commit) => commit.jobId))];
       const live = await select<{ id: number }>(
@@ -109,7 +113,7 @@ export function createPageWriter(
         [at(now), ...jobIds, owner],
       );
       const running = new Set(live.map((row) => Number(row.id)));
-      await yieldToLoop();
+      await setImmediate();
       const rows: RecordRow[] = [];
       const followers: Knex.Value[][] = [];
       const outcomes: CommitOutcome[] = [];
@@ -122,11 +126,11 @@ export function createPageWriter(
         for (const follower of commit.followers) followers.push(followerRow(commit.jobId, follower, at(now)));
         if (commit.endsList) await execute(trx, DROP_PAST_END, [commit.jobId, commit.operationId, parentId, commit.page]);
       }
-      await yieldToLoop();
-      await records.upsert(trx, rows, now, statementRows);
+      await setImmediate();
+      await records.upsert(rows, now, trx, statementRows);
       for (const chunk of chunksOf(followers, statementRows)) {
         await execute(trx, `${INSERT_STEPS} ${placeholders(chunk.length, 7)} ${STEP_EXISTS}`, chunk.flat());
-        await yieldToLoop();
+        await setImmediate();
       }
       return outcomes;
     });

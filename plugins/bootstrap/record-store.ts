@@ -1,6 +1,7 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Knex } from '@mikro-orm/knex';
 import type { Store } from '../../runtime/index.js';
-import { chunksOf, databaseOf, execute, placeholders, yieldToLoop } from './database.js';
+import { chunksOf, databaseOf, execute, placeholders } from './database.js';
 
 /** A record as stored: its body already JSON text (from the worker), so nothing is parsed or serialised here. */
 export interface RecordRow {
@@ -18,8 +19,11 @@ export interface StoredRecord {
 }
 
 export interface RecordStore {
-  /** Inserts or replaces records, `statementRows` (at most 500) per statement; run inside the caller's transaction. */
-  upsert(trx: Knex | Knex.Transaction, rows: readonly RecordRow[], now: Date, statementRows?: number): Promise<void>;
+  /**
+   * Inserts or replaces records, `statementRows` (at most 500) per statement; inside the caller's transaction `trx`
+   * when given, else on the store's connection.
+   */
+  upsert(rows: readonly RecordRow[], now: Date, trx?: Knex | Knex.Transaction, statementRows?: number): Promise<void>;
   find(workspaceId: string, resource: string, recordId: string): Promise<StoredRecord | undefined>;
   list(workspaceId: string, resource: string): Promise<StoredRecord[]>;
   remove(workspaceId: string, resource: string, recordId: string): Promise<number>;
@@ -42,14 +46,14 @@ export function createRecordStore(store: Store): RecordStore {
     body: typeof row.body === 'string' ? JSON.parse(row.body) : row.body,
   });
   return {
-    async upsert(trx, rows, now, statementRows = 100) {
+    async upsert(rows, now, trx = databaseOf(store).knex, statementRows = 100) {
       const updatedAt = databaseOf(store).at(now);
       // PostgreSQL refuses one upsert that touches a row twice (a manager listed under two users): the last one wins.
       const unique = new Map(rows.map((row) => [`${row.workspaceId}\u0000${row.resource}\u0000${row.recordId}`, row]));
       for (const batch of chunksOf([...unique.values()], statementRows)) {
         const values = batch.flatMap((row) => [row.workspaceId, row.resource, row.recordId, row.parentId, row.body, updatedAt]);
         await execute(trx, `${UPSERT} ${placeholders(batch.length, 6)} ${ON_CONFLICT}`, values);
-        await yieldToLoop();
+        await setImmediate();
       }
     },
     async find(workspaceId, resource, recordId) {

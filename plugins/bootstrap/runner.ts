@@ -1,5 +1,5 @@
+import { setImmediate } from 'node:timers/promises';
 import type { BootstrapJob, Logger } from '../../runtime/index.js';
-import { yieldToLoop } from './database.js';
 import type { JobStore } from './job-store.js';
 
 export interface Runner {
@@ -73,7 +73,7 @@ export function createRunner({
     // never wait on I/O, so ten jobs claimed together would otherwise start in one long turn.
     for (const job of await jobs.claim(free)) {
       await launch(job);
-      await yieldToLoop();
+      await setImmediate();
     }
   }
 
