@@ -3,15 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecordStore } from '../../plugins/bootstrap/record-store.js';
 import type { PlannedOperation } from '../../runtime/index.js';
 import { createStore, type Store } from '../../runtime/store/index.js';
 import { type ClockifySimulator, createClockifySimulator, reservePort } from '../../runtime/testkit/index.js';
-import { EVERY_READ_SCOPE, expectedCounts } from '../helpers/bootstrap-env.js';
+import { EVERY_READ_SCOPE, expectedCounts, SMALL_SIZES } from '../helpers/bootstrap-env.js';
 import { captureLog } from '../helpers/capture-log.js';
 import { databaseKinds, type TestDatabase } from '../helpers/databases.js';
 import { type SpawnedAddon, spawnAddon } from '../helpers/spawn-addon.js';
 
-const SIZES = { users: 3, timeEntriesPerUser: 1000, projects: 4, tasksPerProject: 3, clients: 5, tags: 5, default: 4 };
+const SIZES = { ...SMALL_SIZES, timeEntriesPerUser: 1000 };
 
 /** Few pages in flight and one page of a list at a time, so a kill lands between many finished and unfinished pages. */
 const CONFIG = `key: test-addon
@@ -103,15 +104,7 @@ describe.each(databaseKinds)('a bootstrap whose server is killed on $name', ({ c
     expect(again.length).toBeGreaterThan(0);
     expect(again.filter((request) => finishedPages.has(`${request.path}?page=${request.query.page}`))).toEqual([]);
 
-    const counts = await inspect(async (store) => {
-      const rows: { resource: string; count: number | string }[] = await store
-        .em()
-        .getKnex()('workspace_record')
-        .select('resource')
-        .count({ count: '*' })
-        .groupBy('resource');
-      return Object.fromEntries(rows.map((row) => [row.resource, Number(row.count)]));
-    });
+    const counts = await inspect((store) => createRecordStore(store).count(simulator.workspaceId));
     expect(counts).toEqual(expectedCounts(plan, SIZES));
     const all = await inspect(done);
     expect(all.length).toBe(new Set(all.map(keyOf)).size);
