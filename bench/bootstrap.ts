@@ -106,5 +106,7 @@ function summary(run: RunResult): Record<string, number | string> {
     addonCpuSeconds: round(run.addonCpuSeconds, 1),
     simulatorCpuSeconds: round(run.simulatorCpuSeconds, 1),
     simulatorP50Ms: round(run.simulatorP50Ms),
+    simulatorP99Ms: round(run.simulatorP99Ms),
+    pagesInWorkers: run.pagesInWorkers,
   };
 }

@@ -20,14 +20,9 @@ const ROUTE = '/webhooks/new-time-entry';
  */
 export default async function webhooks(): Promise<void> {
   const bare = await startServer(['bench/lib/bare-hono.js'], {});
-  const bareResult = await load({ url: `${bare.url}/`, body: () => '{}', headers: { 'content-type': 'application/json' } });
-  const barePaced = await load({
-    url: `${bare.url}/`,
-    body: () => '{}',
-    headers: { 'content-type': 'application/json' },
-    overallRate: 500,
-    connections: 20,
-  });
+  const bareTarget = { url: `${bare.url}/`, body: () => '{}', headers: { 'content-type': 'application/json' } };
+  const bareResult = await load(bareTarget);
+  const barePaced = await load({ ...bareTarget, overallRate: 500, connections: 20 });
   await bare.stop();
 
   const minter = await createTokenMinter({ addonKey: 'bench-webhooks', workspaceId: WORKSPACE, addonId: ADDON });

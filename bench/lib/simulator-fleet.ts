@@ -1,13 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import type { ClockifySimulatorOptions } from '../../runtime/testkit/index.js';
-import type { HostRequest, SimulatorStats, SimulatorSummary } from './simulator-host.js';
+import type { FleetStats, HostRequest, SimulatorSummary } from './simulator-host.js';
 
 export interface SimulatorFleet {
   simulators: SimulatorSummary[];
   /** Installs the add-on in every simulated workspace at once (each POSTs INSTALLED). */
   install(addonUrl: string): Promise<void>;
-  stats(): Promise<SimulatorStats[]>;
+  stats(): Promise<FleetStats>;
   close(): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export async function startSimulatorFleet(count: number, options: ClockifySimula
   return {
     simulators: started.simulators,
     install: async (addonUrl) => void (await ask({ type: 'install', addonUrl }, 'installed')),
-    stats: async () => ((await ask({ type: 'stats' }, 'stats')) as { stats: SimulatorStats[] }).stats,
+    stats: async () => ((await ask({ type: 'stats' }, 'stats')) as { stats: FleetStats }).stats,
     async close() {
       child.kill('SIGTERM');
       if (child.exitCode === null) await once(child, 'exit');

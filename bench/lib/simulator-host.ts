@@ -16,22 +16,22 @@ export interface SimulatorSummary {
   workspaceId: string;
 }
 
-/** What one simulator answered: every request, 429s the rate limit gave (our fault) and injected ones apart. */
+/** What one simulator answered: its requests, and the 429s its rate limit gave (our fault; injected ones not counted). */
 export interface SimulatorStats {
   requests: number;
-  ok: number;
   rateLimited: number;
-  injected429: number;
   /** Arrival times of the first and last answered request (ms since the epoch). */
   first: number;
   last: number;
   /** Median and 99th percentile of the time an answer took, injected latency included (ms). */
   durationP50Ms: number;
   durationP99Ms: number;
-  /** CPU the host process spent, all simulators together (ms). */
+}
+
+/** The fleet's answer to `stats`: each simulator's, and the CPU the host process spent for all of them (ms). */
+export interface FleetStats {
+  simulators: SimulatorStats[];
   cpuMs: number;
-  /** Requests that arrived in each second from the first one. */
-  perSecond: number[];
 }
 
 const simulators: ClockifySimulator[] = [];
@@ -42,38 +42,19 @@ function reply(message: unknown): void {
 
 function statsOf(simulator: ClockifySimulator): SimulatorStats {
   const { requests } = simulator;
+  const durations = requests.map((request) => request.durationMs).sort((a, b) => a - b);
   return {
     requests: requests.length,
-    ok: requests.filter((request) => request.status === 200).length,
     rateLimited: requests.filter((request) => request.fault === 'rate-limit').length,
-    injected429: requests.filter((request) => request.fault === 'burst-429').length,
     first: requests[0]?.timestamp ?? 0,
     last: requests.at(-1)?.timestamp ?? 0,
-    durationP50Ms: percentile(
-      requests.map((request) => request.durationMs),
-      0.5,
-    ),
-    durationP99Ms: percentile(
-      requests.map((request) => request.durationMs),
-      0.99,
-    ),
-    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
-    perSecond: countPerSecond(requests.map((request) => request.timestamp)),
+    durationP50Ms: percentile(durations, 0.5),
+    durationP99Ms: percentile(durations, 0.99),
   };
 }
 
-function countPerSecond(timestamps: number[]): number[] {
-  const start = timestamps[0] ?? 0;
-  const counts: number[] = [];
-  for (const timestamp of timestamps) {
-    const second = Math.floor((timestamp - start) / 1000);
-    counts[second] = (counts[second] ?? 0) + 1;
-  }
-  return Array.from(counts, (count) => count ?? 0);
-}
-
-function percentile(values: number[], rank: number): number {
-  const sorted = values.sort((a, b) => a - b);
+/** The value at `rank` of values sorted ascending. */
+function percentile(sorted: readonly number[], rank: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(rank * sorted.length))] ?? 0;
 }
 
@@ -98,7 +79,8 @@ process.on('message', async (request: HostRequest) => {
       await Promise.all(simulators.map((simulator) => simulator.install(request.addonUrl)));
       reply({ type: 'installed' });
     } else {
-      reply({ type: 'stats', stats: simulators.map(statsOf) });
+      const { user, system } = process.cpuUsage();
+      reply({ type: 'stats', stats: { simulators: simulators.map(statsOf), cpuMs: (user + system) / 1000 } });
     }
   } catch (error) {
     reply({ type: 'error', message: (error as Error).stack ?? String(error) });
