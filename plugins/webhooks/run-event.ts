@@ -1,5 +1,4 @@
 import type {
-  ClockifyClient,
   ClockifyClients,
   Installations,
   Logger,
@@ -7,6 +6,7 @@ import type {
   WebhookEventName,
   WebhookHandler,
 } from '../../runtime/index.js';
+import { lazyObject } from '../../runtime/index.js';
 import { type BackoffOptions, retryDelayMs } from './backoff.js';
 import type { ClaimedEvent, DispatchQueue, RunOutcome } from './dispatch-queue.js';
 import type { WebhookMetrics } from './metrics.js';
@@ -36,7 +36,8 @@ export type RunEvent = (claimed: ClaimedEvent) => Promise<void>;
 export function createRunEvent({ queue, handlers, installations, clients, options, metrics, log }: RunEventDependencies): RunEvent {
   return async function runEvent(claimed) {
     const event = claimed.event as WebhookEventName;
-    const eventLog = log.child({ eventId: claimed.id, event, workspaceId: claimed.workspaceId });
+    // Made when something logs: most runs succeed quietly, and a child logger per event costs more than its run.
+    const eventLog = lazyObject(() => log.child({ eventId: claimed.id, event, workspaceId: claimed.workspaceId }));
     const renewal = setInterval(
       () => void queue.renew(claimed.id).catch((error) => eventLog.warn({ err: error }, 'lease renewal failed')),
       options.leaseMs / 3,
@@ -60,7 +61,9 @@ export function createRunEvent({ queue, handlers, installations, clients, option
           eventId: claimed.id,
           attempt,
           installation,
-          api: lazyClient(() => clients.forInstallation(installation)),
+          // Made on first use: making it checks the installation's apiUrl against the allowlist, and a handler that
+          // never calls the API must not fail on that.
+          api: lazyObject(() => clients.forInstallation(installation)),
         },
         log: eventLog,
         timeoutMs: options.handlerTimeoutMs,
@@ -119,18 +122,4 @@ function parseResults(text: string | null | undefined): HandlerResults {
   } catch {
     return {};
   }
-}
-
-/**
- * The client is made on first use: making it checks the installation's apiUrl against the allowlist, and a handler
- * that never calls the API must not fail on that.
- */
-function lazyClient(make: () => ClockifyClient): ClockifyClient {
-  let client: ClockifyClient | undefined;
-  return new Proxy({} as ClockifyClient, {
-    get(_target, property) {
-      client ??= make();
-      return Reflect.get(client, property);
-    },
-  });
 }
