@@ -1,6 +1,7 @@
 import type { Logger } from '../../runtime/index.js';
 import { TIMED_OUT, withTimeLimit } from '../../runtime/index.js';
 import type { ClaimedEvent, DispatchQueue } from './dispatch-queue.js';
+import { type ReceivePressure, watchReceivePressure } from './receive-pressure.js';
 import type { RunEvent } from './run-event.js';
 
 /** A delivery this instance just stored: its inbox id and the workspace + entity its order is kept within. */
@@ -28,7 +29,12 @@ export interface DispatcherOptions {
   startDelayMs: number;
   stopTimeoutMs: number;
   log: Logger;
+  /** When receiving saturates the event loop (offers count as receipts); watched from `start` to `stop`. */
+  pressure?: ReceivePressure;
 }
+
+/** Between two claims while receiving saturates the loop: at most `concurrency` events start per pause then. */
+export const BUSY_PAUSE_MS = 10;
 
 /** Fresh deliveries held in memory at most; beyond, they wait in the inbox for a walk (nothing is lost either way). */
 const MAX_FRESH = 10_000;
@@ -51,6 +57,7 @@ export function createDispatcher({
   startDelayMs,
   stopTimeoutMs,
   log,
+  pressure = watchReceivePressure(),
 }: DispatcherOptions): Dispatcher {
   const running = new Set<Promise<void>>();
   const runningKeys = new Map<string, number>();
@@ -84,7 +91,8 @@ export function createDispatcher({
       for (const event of claimed) track(event);
       // A full batch suggests more is waiting behind it.
       if (claimed.length === free) walkWanted = wanted = true;
-    } while (wanted && active);
+      // Under receive pressure one claim per kick: the next waits out the pause (kick).
+    } while (wanted && active && !pressure.high);
   }
 
   /** Up to `free` fresh ids whose entity has nothing running here nor earlier in this batch; the others wait. */
@@ -127,7 +135,8 @@ export function createDispatcher({
 
   /**
    * Runs fill, coalesced: one at a time, and once more if asked meanwhile. It starts on the next turn, so the
-   * receipts of one group commit (answered together) and the runs that end together are claimed in one statement.
+   * receipts of one group commit (answered together) and the runs that end together are claimed in one statement;
+   * while deliveries saturate the loop it starts after `BUSY_PAUSE_MS`, leaving the loop to receiving meanwhile.
    */
   function kick(): void {
     if (!active) return;
@@ -135,7 +144,7 @@ export function createDispatcher({
       wanted = true;
       return;
     }
-    filling = new Promise<void>((resolve) => setImmediate(resolve))
+    filling = new Promise<void>((resolve) => (pressure.high ? setTimeout(resolve, BUSY_PAUSE_MS) : setImmediate(resolve)))
       .then(fill)
       .catch((error) => log.error({ err: error }, 'could not claim webhook events; retrying at the next poll'))
       .finally(() => {
@@ -151,6 +160,7 @@ export function createDispatcher({
 
   function begin(): void {
     active = true;
+    pressure.start();
     poll = setInterval(wake, pollIntervalMs);
     poll.unref();
     wake();
@@ -167,6 +177,7 @@ export function createDispatcher({
     },
     wake,
     offer(event) {
+      pressure.received();
       if (fresh.length >= MAX_FRESH) {
         walkWanted = true;
         return;
@@ -178,6 +189,7 @@ export function createDispatcher({
       active = false;
       clearTimeout(delay);
       clearInterval(poll);
+      pressure.stop();
       await filling;
       fresh = [];
       waitingForKey.clear();
