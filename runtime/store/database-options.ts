@@ -42,11 +42,15 @@ export async function databaseTarget({ url, dataDir }: { url?: string; dataDir: 
  * WAL: readers (the CLI, `/ready`) do not block the writer, and a commit is one append instead of a journal dance.
  * synchronous=NORMAL: a committed transaction survives a crash of the process (kill -9), while a power loss may drop
  * the last commits; each write is many times faster than with the default FULL. plugins/webhooks/README.md has the trade-off.
+ * temp_store=MEMORY: a statement that changes several rows keeps its statement journal and its temporary tables (an
+ * `in (…)` list, RETURNING rows) in memory; on disk each such statement created and wrote a temporary file, which made
+ * a claim of a few inbox events or bootstrap pages take ~4× as long.
  */
 function sqlitePragmas(connection: { pragma(source: string): unknown }, done: (error: Error | null, connection: unknown) => void): void {
   try {
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
+    connection.pragma('temp_store = MEMORY');
     done(null, connection);
   } catch (error) {
     done(error as Error, connection);

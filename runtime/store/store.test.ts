@@ -109,6 +109,20 @@ describe('createStore errors', () => {
 });
 
 describe('SQLite write-ahead log', () => {
+  it('runs in WAL mode with synchronous=NORMAL (what the webhook README promises) and temporary data in memory', async () => {
+    const store = await createStore({ url: 'sqlite::memory:', dataDir: '/tmp', log: captureLog().log });
+    try {
+      const knex = store.em().getKnex();
+      const pragma = async (name: string) => Object.values(((await knex.raw(`pragma ${name}`)) as Record<string, unknown>[])[0] ?? {})[0];
+      // An in-memory database reports its journal as 'memory'; the setting matters for files, checked by the next test.
+      expect(await pragma('synchronous')).toBe(1);
+      // 2 = MEMORY: multi-row statements (inbox claims, bootstrap takes) wrote a temporary file each otherwise.
+      expect(await pragma('temp_store')).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('is checkpointed by a thread of its own, not by the commits on the event loop', async () => {
     const { mkdtempSync, rmSync, statSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -119,6 +133,8 @@ describe('SQLite write-ahead log', () => {
     try {
       await store.migrate();
       const knex = store.em().getKnex();
+      const [mode] = (await knex.raw('pragma journal_mode')) as { journal_mode: string }[];
+      expect(mode?.journal_mode).toBe('wal');
       const [setting] = (await knex.raw('pragma wal_autocheckpoint')) as { wal_autocheckpoint: number }[];
       // SQLite itself would only checkpoint past ~100 MB of log: the rows below stay far under that.
       expect(setting?.wal_autocheckpoint).toBe(25_000);
