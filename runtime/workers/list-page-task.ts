@@ -15,7 +15,6 @@ export default async function fetchListPage(task: ListPageTask | WarmUpTask): Pr
       method: task.method,
       headers: new Headers(task.headers),
       timeoutMs: task.timeoutMs,
-      fetch: globalThis.fetch,
     });
     if (outcome.kind === 'error') return { kind: 'error', failure: outcome.failure, message: outcome.error.message };
     const { status, headers, body } = outcome;

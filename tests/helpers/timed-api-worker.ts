@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { request as undiciRequest } from 'undici';
+import type { HttpRequest } from '../../runtime/clockify/api-client/send-attempt.js';
 
 /** A request's arrival at the worker's server, in milliseconds on a clock shared by every thread. */
 export interface Arrival {
@@ -82,17 +84,15 @@ export async function startTimedApi(): Promise<TimedApi> {
   };
 }
 
-/** A `fetch` that notes when each request leaves, for comparing with the server's arrivals. */
-export function recordingFetch(): { fetch: typeof globalThis.fetch; sends: Send[] } {
+/** The client's HTTP exchange, noting when each request leaves, for comparing with the server's arrivals. */
+export function recordingRequest(): { request: HttpRequest; sends: Send[] } {
   const sends: Send[] = [];
-  return {
-    sends,
-    fetch(input, init) {
-      const call = new URL(input instanceof Request ? input.url : String(input)).searchParams.get('call');
-      sends.push({ at: performance.timeOrigin + performance.now(), call });
-      return globalThis.fetch(input, init);
-    },
-  };
+  const request = ((url: Parameters<HttpRequest>[0], options: Parameters<HttpRequest>[1]) => {
+    const call = new URL(String(url)).searchParams.get('call');
+    sends.push({ at: performance.timeOrigin + performance.now(), call });
+    return undiciRequest(url, options);
+  }) as HttpRequest;
+  return { sends, request };
 }
 
 /**

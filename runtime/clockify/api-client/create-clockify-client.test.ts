@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:net';
+import { request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureLog } from '../../../tests/helpers/capture-log.js';
 import { type FakeClockifyApi, startFakeClockifyApi } from '../../../tests/helpers/fake-clockify-api.js';
 import { createClockifyClient } from './create-clockify-client.js';
 import { createHostAllowlist } from './host-allowlist.js';
 import { createMemoryGovernor } from './memory-governor.js';
+import type { HttpRequest } from './send-attempt.js';
 
 const TOKEN = 'installation-secret-7f3a9c';
 const devAllowlist = createHostAllowlist({ devHosts: ['127.0.0.1:*'] });
@@ -81,11 +83,11 @@ describe('createClockifyClient', () => {
 
   it('refuses a host off the allowlist before any connection is made', async () => {
     const listener = await countingListener('127.0.0.2');
-    let fetched = 0;
-    const fetch: typeof globalThis.fetch = (...args) => {
-      fetched += 1;
-      return globalThis.fetch(...args);
-    };
+    let sent = 0;
+    const request = ((...args: Parameters<HttpRequest>) => {
+      sent += 1;
+      return undiciRequest(...args);
+    }) as HttpRequest;
     try {
       const cases = [
         { apiUrl: `http://127.0.0.2:${listener.port}/api`, allowlist: devAllowlist },
@@ -96,10 +98,10 @@ describe('createClockifyClient', () => {
         },
       ];
       for (const { apiUrl, allowlist } of cases) {
-        const error = await failureOf(() => clientFor(apiUrl, { allowlist, fetch }).get('/v1/user'));
+        const error = await failureOf(() => clientFor(apiUrl, { allowlist, request }).get('/v1/user'));
         expect(error.code).toBe('CLOCKIFY_HOST_NOT_ALLOWED');
       }
-      expect(fetched).toBe(0);
+      expect(sent).toBe(0);
       expect(listener.connections()).toBe(0);
       // The listener does count connections: the refusals above are the client's, not the network's.
       await globalThis.fetch(`http://127.0.0.2:${listener.port}/`).catch(() => undefined);

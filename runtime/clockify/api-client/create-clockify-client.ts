@@ -10,6 +10,7 @@ import { paginate } from './paginate.js';
 import type { RateGovernor } from './rate-governor.js';
 import { DEFAULT_RETRIES, isIdempotent, type RetryOptions } from './retry-policy.js';
 import { type CallContext, runCall } from './run-call.js';
+import type { HttpRequest } from './send-attempt.js';
 import type { ClockifyClient, ClockifyRequest, ClockifyResponse } from './types.js';
 
 /** Who the client calls as: a stored installation, or the API base and token of a verified Clockify token. */
@@ -31,7 +32,8 @@ export type ClockifyClientOptions = ClockifyCredentials & {
   /** Names calls after their operationId in metrics. */
   operations?: Pick<OperationIndex, 'match'>;
   log?: Logger;
-  fetch?: typeof globalThis.fetch;
+  /** The HTTP exchange (undici's `request` by default); tests wrap it. */
+  request?: HttpRequest;
   /** Jitter source, for tests. */
   random?: () => number;
 };
@@ -43,7 +45,7 @@ export type ClockifyClientOptions = ClockifyCredentials & {
  */
 export function createClockifyClient(options: ClockifyClientOptions): ClockifyClient {
   const { workspaceId, apiUrl, token } = credentialsOf(options);
-  const { allowlist, operations, fetch = globalThis.fetch, random = Math.random } = options;
+  const { allowlist, operations, request: send, random = Math.random } = options;
   const base = parseApiBase(apiUrl, allowlist);
   const context: CallContext = {
     workspaceId,
@@ -53,7 +55,7 @@ export function createClockifyClient(options: ClockifyClientOptions): ClockifyCl
     maxWaitMs: options.maxWaitMs,
     metrics: options.metrics,
     log: options.log,
-    fetch,
+    request: send,
     random,
   };
 

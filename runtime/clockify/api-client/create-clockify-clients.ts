@@ -12,6 +12,7 @@ import { createHostAllowlist, type HostAllowlist } from './host-allowlist.js';
 import { createMemoryGovernor } from './memory-governor.js';
 import type { RateGovernor } from './rate-governor.js';
 import { createRedisGovernor } from './redis-governor.js';
+import type { HttpRequest } from './send-attempt.js';
 import type { ClockifyClient } from './types.js';
 
 export interface ClientOverrides {
@@ -44,20 +45,20 @@ export interface ClockifyClientsOptions {
   redis?: Redis;
   registry?: Registry;
   log?: Logger;
-  fetch?: typeof globalThis.fetch;
+  request?: HttpRequest;
 }
 
 export const clockifyClientsKey = defineServiceKey<ClockifyClients>('kernel.clockify-clients');
 
 /** The kernel's client factory, built from the `clockify` section of the configuration. */
-export function createClockifyClients({ config, installations, redis, registry, log, fetch }: ClockifyClientsOptions): ClockifyClients {
+export function createClockifyClients({ config, installations, redis, registry, log, request }: ClockifyClientsOptions): ClockifyClients {
   const allowlist = createHostAllowlist({ hosts: config.allowedHosts, devHosts: config.devHosts });
   const { maxWaitMs, ...limits } = config.rateLimit;
   const governor = redis
     ? createRedisGovernor({ ...limits, redis, log: log?.child({ component: 'rate-governor' }) })
     : createMemoryGovernor(limits);
   const metrics: ClockifyMetrics | undefined = registry && createClockifyMetrics(registry);
-  const shared = { allowlist, governor, metrics, log, fetch, maxWaitMs, timeoutMs: config.timeoutMs, retries: config.retries };
+  const shared = { allowlist, governor, metrics, log, request, maxWaitMs, timeoutMs: config.timeoutMs, retries: config.retries };
   return {
     forInstallation: (installation, overrides = {}) => createClockifyClient({ ...shared, ...overrides, installation }),
     async forWorkspace(workspaceId, overrides = {}) {

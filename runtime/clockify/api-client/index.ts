@@ -17,7 +17,7 @@ export type { AcquireOptions, GovernorStats, RateGovernor } from './rate-governo
 export { DEFAULT_RATE_LIMIT, type RateLimitOptions, type RatePlan, type RateRule } from './rate-rules.js';
 export { createRedisGovernor, type RedisGovernorOptions } from './redis-governor.js';
 export { DEFAULT_RETRIES, type RetryOptions } from './retry-policy.js';
-export type { AttemptInput, AttemptResult, AttemptSender } from './send-attempt.js';
+export type { AttemptInput, AttemptResult, AttemptSender, HttpRequest } from './send-attempt.js';
 export type {
   ClockifyClient,
   ClockifyMethod,

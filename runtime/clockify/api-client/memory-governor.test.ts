@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectWithinRate } from '../../../tests/helpers/expect-within-rate.js';
-import { recordingFetch, startTimedApi, type TimedApi } from '../../../tests/helpers/timed-api-worker.js';
+import { recordingRequest, startTimedApi, type TimedApi } from '../../../tests/helpers/timed-api-worker.js';
 import { createClockifyClient } from './create-clockify-client.js';
 import { createHostAllowlist } from './host-allowlist.js';
 import { createMemoryGovernor } from './memory-governor.js';
@@ -14,14 +14,14 @@ afterAll(() => api.close());
 describe('createMemoryGovernor', () => {
   it('keeps a burst of 200 concurrent calls within 50 per second plus the burst', async () => {
     const governor = createMemoryGovernor({ perSecond: 50, burst: 5 });
-    const recorder = recordingFetch();
+    const recorder = recordingRequest();
     const client = createClockifyClient({
       apiUrl: api.apiUrl,
       token: 'secret',
       workspaceId: 'ws-burst',
       allowlist: createHostAllowlist({ devHosts: ['127.0.0.1:*'] }),
       governor,
-      fetch: recorder.fetch,
+      request: recorder.request,
     });
     // Warm the connection pool and both event loops, so start-up work does not bunch the first requests.
     await client.get('/v1/user');

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLog } from '../../../tests/helpers/capture-log.js';
 import { expectWithinRate } from '../../../tests/helpers/expect-within-rate.js';
-import { recordingFetch, startTimedApi, type TimedApi } from '../../../tests/helpers/timed-api-worker.js';
+import { recordingRequest, startTimedApi, type TimedApi } from '../../../tests/helpers/timed-api-worker.js';
 import { createClockifyClient } from './create-clockify-client.js';
 import { createHostAllowlist } from './host-allowlist.js';
 import { createRedisGovernor, type RedisGovernorOptions } from './redis-governor.js';
@@ -57,7 +57,7 @@ describe.skipIf(!redisUrl)('createRedisGovernor', () => {
   }
 
   it('keeps two instances sharing Redis within 50 per second plus the burst together', async () => {
-    const recorder = recordingFetch();
+    const recorder = recordingRequest();
     const clients = await Promise.all(
       [1, 2].map(async () =>
         createClockifyClient({
@@ -66,7 +66,7 @@ describe.skipIf(!redisUrl)('createRedisGovernor', () => {
           workspaceId: 'ws-shared',
           allowlist: createHostAllowlist({ devHosts: ['127.0.0.1:*'] }),
           governor: await instance({ perSecond: 50, burst: 5 }),
-          fetch: recorder.fetch,
+          request: recorder.request,
         }),
       ),
     );

@@ -5,7 +5,7 @@ import { ClockifyApiError, isClockifyApiError } from './client-errors.js';
 import type { ClockifyMetrics } from './client-metrics.js';
 import type { RateGovernor } from './rate-governor.js';
 import { backoffDelayMs, isRetryable, parseRetryAfterMs, type RetryPolicy } from './retry-policy.js';
-import { type AttemptResult, type AttemptSender, sendAttempt } from './send-attempt.js';
+import { type AttemptResult, type AttemptSender, type HttpRequest, sendAttempt } from './send-attempt.js';
 import type { ClockifyResponse } from './types.js';
 
 /** One call as the loop sees it: everything resolved (URL checked, headers built with the token, body encoded). */
@@ -17,7 +17,7 @@ export interface PreparedCall {
   operation: string;
   idempotent: boolean;
   signal?: AbortSignal;
-  /** Performs each attempt instead of the built-in fetch (see {@link AttemptSender}). */
+  /** Performs each attempt instead of the built-in exchange (see {@link AttemptSender}). */
   send?: AttemptSender;
 }
 
@@ -29,7 +29,7 @@ export interface CallContext {
   maxWaitMs?: number;
   metrics?: ClockifyMetrics;
   log?: Logger;
-  fetch: typeof globalThis.fetch;
+  request?: HttpRequest;
   random: () => number;
 }
 
@@ -49,7 +49,7 @@ export async function runCall(call: PreparedCall, context: CallContext): Promise
       metrics?.governorWait(waitedMs / 1000);
       attempts += 1;
       const attemptStarted = performance.now();
-      const outcome = await (call.send ?? sendAttempt)({ ...call, timeoutMs: context.timeoutMs, fetch: context.fetch });
+      const outcome = await (call.send ?? sendAttempt)({ ...call, timeoutMs: context.timeoutMs, request: context.request });
       budgetMs += performance.now() - attemptStarted;
       if (outcome.kind === 'response' && outcome.status === 429) metrics?.rateLimited(call.operation);
       const pauseMs = nextDelayMs(outcome, { attempts, budgetMs, idempotent: call.idempotent, context });

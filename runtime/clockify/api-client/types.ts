@@ -15,7 +15,7 @@ export interface ClockifyRequest extends ApiTarget {
   idempotent?: boolean;
   signal?: AbortSignal;
   /**
-   * Performs each attempt's HTTP exchange instead of the built-in fetch, e.g. in a worker thread that also parses the
+   * Performs each attempt's HTTP exchange instead of the built-in one, e.g. in a worker thread that also parses the
    * body; the URL and header checks, the rate governor, retries and metrics apply as to any call.
    */
   send?: AttemptSender;
