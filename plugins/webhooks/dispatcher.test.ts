@@ -23,7 +23,18 @@ function recordingQueue() {
 
 function claimedEvent(id: number): ClaimedEvent {
   const at = new Date(0);
-  return { id, workspaceId: 'w', event: 'NEW_TIME_ENTRY', entityId: `e${id}`, body: '{}', receivedAt: at, updatedAt: at, attempts: 0, nextAttemptAt: null, handlerResults: null };
+  return {
+    id,
+    workspaceId: 'w',
+    event: 'NEW_TIME_ENTRY',
+    entityId: `e${id}`,
+    body: '{}',
+    receivedAt: at,
+    updatedAt: at,
+    attempts: 0,
+    nextAttemptAt: null,
+    handlerResults: null,
+  };
 }
 
 function fixedPressure(high: boolean): ReceivePressure & { receipts: number } {

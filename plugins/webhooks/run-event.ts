@@ -1,11 +1,4 @@
-import type {
-  ClockifyClients,
-  Installations,
-  Logger,
-  RegisteredHandler,
-  WebhookEventName,
-  WebhookHandler,
-} from '../../runtime/index.js';
+import type { ClockifyClients, Installations, Logger, RegisteredHandler, WebhookEventName, WebhookHandler } from '../../runtime/index.js';
 import { lazyObject } from '../../runtime/index.js';
 import { type BackoffOptions, retryDelayMs } from './backoff.js';
 import type { ClaimedEvent, DispatchQueue, RunOutcome } from './dispatch-queue.js';
