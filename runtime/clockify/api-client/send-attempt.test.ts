@@ -27,7 +27,7 @@ describe('sendAttempt (undici request)', () => {
   it('returns the status, the headers (names lower-cased, repeats joined) and the parsed JSON body', async () => {
     const base = await serve((request, response) => {
       response.setHeader('Content-Type', 'application/json');
-      response.setHeader('X-Seen', [request.headers['x-addon-token'] ?? '', request.method ?? '']);
+      response.setHeader('X-Seen', [String(request.headers['x-addon-token']), String(request.method)]);
       response.end(JSON.stringify({ ok: true }));
     });
     const outcome = await attempt(`${base}/v1/user`, { headers: new Headers({ 'X-Addon-Token': 'abc' }) });
