@@ -10,12 +10,28 @@ export interface ResolvedSchema {
   readonly nullable: boolean;
 }
 
+/**
+ * Answers kept per document and schema node. A loaded document is never changed, and the same nodes are resolved
+ * over and over (every record the simulator renders, every form the explorer draws), so each is worked out once.
+ */
+function memoPerNode<T>(work: (doc: unknown, node: unknown) => T): (doc: unknown, node: unknown) => T {
+  const byDoc = new WeakMap<object, WeakMap<object, T>>();
+  return (doc, node) => {
+    if (!isNode(doc) || !isNode(node)) return work(doc, node);
+    let known = byDoc.get(doc);
+    if (!known) byDoc.set(doc, (known = new WeakMap()));
+    let answer = known.get(node);
+    if (answer === undefined) known.set(node, (answer = work(doc, node)));
+    return answer;
+  };
+}
+
 /** Follows `$ref`s inside the bundled document; an unresolvable or missing schema reads as `{}` (anything). */
-export function resolveSchema(doc: unknown, node: unknown): ResolvedSchema {
+export const resolveSchema: (doc: unknown, node: unknown) => ResolvedSchema = memoPerNode((doc, node) => {
   const nullableHere = isNode(node) && node.nullable === true;
   const resolved = resolveLocal(doc, node, '')?.node ?? {};
-  return { schema: resolved, nullable: nullableHere || resolved.nullable === true };
-}
+  return Object.freeze({ schema: resolved, nullable: nullableHere || resolved.nullable === true });
+});
 
 /** The JSON types a schema declares, or infers from its keywords when `type` is absent; empty means "any". */
 export function typesOf(schema: SchemaNode): string[] {
@@ -31,8 +47,12 @@ export interface ObjectParts {
   readonly required: ReadonlySet<string>;
 }
 
-/** Properties and required names of an object schema, `allOf` branches merged in. */
-export function objectParts(doc: unknown, schema: SchemaNode): ObjectParts {
+/** Properties and required names of an object schema, `allOf` branches merged in (shared: do not change them). */
+export const objectParts: (doc: unknown, schema: SchemaNode) => ObjectParts = memoPerNode((doc, node) =>
+  objectPartsOf(doc, node as SchemaNode),
+);
+
+function objectPartsOf(doc: unknown, schema: SchemaNode): ObjectParts {
   const properties: Record<string, unknown> = {};
   const required = new Set<string>();
   const visit = (node: SchemaNode, depth: number) => {
@@ -42,7 +62,7 @@ export function objectParts(doc: unknown, schema: SchemaNode): ObjectParts {
     if (Array.isArray(node.allOf)) for (const branch of node.allOf) visit(resolveSchema(doc, branch).schema, depth + 1);
   };
   visit(schema, 0);
-  return { properties, required };
+  return Object.freeze({ properties: Object.freeze(properties), required });
 }
 
 /** The branches of `oneOf`/`anyOf`, resolved. */

@@ -93,7 +93,8 @@ async function answer(c: Context, path: string, dependencies: ApiDependencies): 
       plan: dependencies.plans.get(operation.operationId) ?? { kind: 'generated', key: '' },
       params: match?.params ?? {},
       query: new URL(c.req.url).searchParams,
-      body: await readBody(c),
+      // A read has no body: reading one would make the server build a full Request for nothing.
+      body: operation.readOnly ? undefined : await readBody(c),
       user: typeof check.claims.user === 'string' ? check.claims.user : undefined,
     },
     dependencies,
