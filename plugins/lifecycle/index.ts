@@ -31,9 +31,10 @@ export default definePlugin<LifecycleOptions>({
       delayMs: options.subscriptionCheck.delayAfterInstallMs,
       timeoutMs: options.subscriptionCheck.timeoutMs,
     });
+    const validate = createBodyValidator();
     const dependencies = {
       state: installations,
-      validate: createBodyValidator(),
+      validate,
       queue: createKeyedQueue(),
       handlers: ctx.handlers.lifecycle,
       baseUrl: ctx.config.baseUrl,
@@ -49,5 +50,18 @@ export default definePlugin<LifecycleOptions>({
     }
     ctx.route('GET', options.healthPath, createHealthRoute(health), { auth: 'admin' });
     ctx.onClose(() => health.close());
+    // A marketplace rollout sends many INSTALLED at once: the first must not stall the event loop compiling its
+    // schema (~30 ms), so the schemas are compiled once the server is up, one per turn of the event loop.
+    let warming: NodeJS.Immediate | undefined;
+    ctx.onReady(() => {
+      const types = lifecycleRoutes(options.paths).map((route) => route.type);
+      const next = () => {
+        const type = types.shift();
+        if (type) validate.prepare(type);
+        if (types.length > 0) warming = setImmediate(next);
+      };
+      warming = setImmediate(next);
+    });
+    ctx.onClose(() => clearImmediate(warming));
   },
 });

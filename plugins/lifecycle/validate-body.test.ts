@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import { describe, expect, it, vi } from 'vitest';
 import { thrownHttpError } from '../../tests/helpers/thrown.js';
 import { createBodyValidator, type FieldError } from './validate-body.js';
 
@@ -42,5 +43,22 @@ describe('createBodyValidator', () => {
       { id: 'd', value: ['x', 'y'] },
     ];
     expect(validate('SETTINGS_UPDATED', { workspaceId: 'w', addonId: 'a', settings }).settings).toHaveLength(4);
+  });
+
+  it('compiles a schema once, when prepared or on its first call, whichever comes first', () => {
+    const compile = vi.spyOn(Ajv.prototype, 'compile');
+    try {
+      const fresh = createBodyValidator();
+      expect(compile).not.toHaveBeenCalled();
+      fresh.prepare('INSTALLED');
+      expect(compile).toHaveBeenCalledTimes(1);
+      fresh('INSTALLED', { workspaceId: 'w', addonId: 'a', authToken: 't' });
+      fresh.prepare('INSTALLED');
+      expect(compile).toHaveBeenCalledTimes(1);
+      fresh('DELETED', { workspaceId: 'w', addonId: 'a' });
+      expect(compile).toHaveBeenCalledTimes(2);
+    } finally {
+      compile.mockRestore();
+    }
   });
 });

@@ -9,11 +9,14 @@ export interface FieldError {
   message: string;
 }
 
-export type BodyValidator = <T extends LifecycleType>(type: T, body: unknown) => LifecycleBodies[T];
+export type BodyValidator = (<T extends LifecycleType>(type: T, body: unknown) => LifecycleBodies[T]) & {
+  /** Compiles the schema of `type` now, ahead of its first call. */
+  prepare(type: LifecycleType): void;
+};
 
 /**
- * Compiles each body schema on the first call of its type (lifecycle calls are rare; start-up time counts), then
- * keeps it; the validator answers a bad body with 400 INVALID_LIFECYCLE_BODY listing each field.
+ * Compiles each body schema on the first call of its type, or when `prepare`d (start-up time counts, so not while
+ * booting), then keeps it; the validator answers a bad body with 400 INVALID_LIFECYCLE_BODY listing each field.
  */
 export function createBodyValidator(): BodyValidator {
   let ajv: Ajv | undefined;
@@ -24,13 +27,14 @@ export function createBodyValidator(): BodyValidator {
     validators.set(type, validate);
     return validate;
   };
-  return function validateBody(type, body) {
+  const validateBody = <T extends LifecycleType>(type: T, body: unknown): LifecycleBodies[T] => {
     const validate = compiled(type);
-    if (validate?.(body)) return body as LifecycleBodies[typeof type];
-    const errors = (validate?.errors ?? []).map(toFieldError);
+    if (validate(body)) return body as LifecycleBodies[T];
+    const errors = (validate.errors ?? []).map(toFieldError);
     const summary = errors.map((error) => `${error.field} ${error.message}`).join('; ');
     throw new HttpError(400, 'INVALID_LIFECYCLE_BODY', `the ${type} body is invalid: ${summary}`, { details: { errors } });
   };
+  return Object.assign(validateBody, { prepare: (type: LifecycleType) => void compiled(type) });
 }
 
 function toFieldError(error: ErrorObject): FieldError {
