@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectWithinRate } from '../../../tests/helpers/expect-within-rate.js';
 import { recordingRequest, startTimedApi, type TimedApi } from '../../../tests/helpers/timed-api-worker.js';
@@ -25,13 +26,18 @@ describe('createMemoryGovernor', () => {
     });
     // Warm the connection pool and both event loops, so start-up work does not bunch the first requests.
     await client.get('/v1/user');
+    // A decision is made on time but reaches its caller only when the event loop gets to it: on a loaded machine
+    // (the whole suite in parallel) a late turn can bring sends closer together, as a slow Redis answer does.
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
     const calls = Array.from({ length: 200 }, (_, index) => client.get('/v1/workspaces/{workspaceId}/tags', { query: { call: index } }));
     const results = await Promise.all(calls);
     expect(results.every((result) => result.status === 200)).toBe(true);
     const arrivals = (await api.arrivals()).filter((arrival) => arrival.workspaceId === 'ws-burst');
     const sends = recorder.sends.filter((send) => send.call !== null);
     expect(arrivals).toHaveLength(200);
-    expectWithinRate({ sends, arrivals, perSecond: 50, burst: 5 });
+    loop.disable();
+    expectWithinRate({ sends, arrivals, perSecond: 50, burst: 5, decisionLatencyMs: loop.max / 1e6 });
     // 195 calls beyond the burst at 50 per second cannot all leave in under 3.9 s: a lower bound, not a speed check.
     expect((sends.at(-1)?.at ?? 0) - (sends[0]?.at ?? 0)).toBeGreaterThanOrEqual(3850);
     expect(governor.stats()).toMatchObject({ backend: 'memory', acquired: 201, waiting: 0, refused: 0 });
