@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BootstrapService } from '../../plugins/bootstrap/index.js';
 import { type DataSizes, generateKeyPairPem, reservePort } from '../../runtime/testkit/index.js';
+import { startLoopDelay } from './loop-delay.js';
 import { startSimulatorFleet } from './simulator-fleet.js';
 
 const OPENAPI = fileURLToPath(new URL('../../openapi.json', import.meta.url));
@@ -110,12 +110,11 @@ export async function runBootstrap({ workspaces, sizes, options, governor, maxSe
     const service = addon.inject(bootstrapKey);
     // The plan's first build loads the OpenAPI document (~0.3 s on the event loop, once per process): done before measuring.
     await service.plan();
-    const delay = monitorEventLoopDelay({ resolution: 10 });
     let peakRss = 0;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
     }, 100);
-    delay.enable();
+    const delay = startLoopDelay();
     // The simulators' start (seeding, validators) is not part of the run: their CPU is counted from here.
     const simulatorCpuBefore = (await fleet.stats()).cpuMs;
     const started = performance.now();
@@ -123,7 +122,7 @@ export async function runBootstrap({ workspaces, sizes, options, governor, maxSe
     await fleet.install(`http://127.0.0.1:${port}`);
     const finished = await allDone(service, fleet.simulators, started + maxSeconds * 1000);
     const seconds = (performance.now() - started) / 1000;
-    delay.disable();
+    const loop = delay.stop();
     clearInterval(sampler);
     let records = 0;
     for (const { workspaceId } of fleet.simulators)
@@ -143,8 +142,8 @@ export async function runBootstrap({ workspaces, sizes, options, governor, maxSe
       recordsPerSecond: records / seconds,
       rateLimited429: stats.reduce((sum, one) => sum + one.rateLimited, 0),
       peakRssMiB: peakRss / 2 ** 20,
-      eventLoopP99Ms: delay.percentile(99) / 1e6,
-      eventLoopMaxMs: delay.max / 1e6,
+      eventLoopP99Ms: loop.p99Ms,
+      eventLoopMaxMs: loop.maxMs,
       pagesInWorkers: service.fetcher().pagesInWorkers,
       simulatorP50Ms: Math.max(...stats.map((one) => one.durationP50Ms)),
       simulatorP99Ms: Math.max(...stats.map((one) => one.durationP99Ms)),
