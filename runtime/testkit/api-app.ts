@@ -47,7 +47,7 @@ export function mountApi(app: Hono, dependencies: ApiDependencies): void {
     const started = performance.now();
     const timestamp = Date.now();
     const url = new URL(c.req.url);
-    const outcome = await answer(c, url.pathname.slice('/api'.length), dependencies);
+    const outcome = await answer(c, url.pathname.slice('/api'.length), timestamp, dependencies);
     dependencies.requests.push({
       seq,
       method: c.req.method,
@@ -65,9 +65,11 @@ export function mountApi(app: Hono, dependencies: ApiDependencies): void {
   });
 }
 
-async function answer(c: Context, path: string, dependencies: ApiDependencies): Promise<Outcome> {
+async function answer(c: Context, path: string, arrivedAt: number, dependencies: ApiDependencies): Promise<Outcome> {
   const { openapi, verify, limiter, faults } = dependencies;
   const delay = faults.delayMs();
+  // When the request reaches the rate limiter: after the network latency, however late this process runs it.
+  const reachesLimiterAt = arrivedAt + delay;
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const match = openapi.index.match(c.req.method, path);
   const listing = c.req.method === 'GET' ? ADDON_WEBHOOKS.exec(path) : null;
@@ -79,7 +81,8 @@ async function answer(c: Context, path: string, dependencies: ApiDependencies): 
   const pathWorkspace = match?.params.workspaceId ?? listing?.[1];
   if (pathWorkspace !== undefined && pathWorkspace !== workspaceId)
     return failure(403, 'the token is for another workspace', { operationId, workspaceId });
-  if (!(await limiter.take(workspaceId))) return failure(429, 'Too many requests', { operationId, workspaceId, fault: 'rate-limit' });
+  if (!limiter.take(workspaceId, reachesLimiterAt))
+    return failure(429, 'Too many requests', { operationId, workspaceId, fault: 'rate-limit' });
   const fault = faults.outcome();
   if (fault) return failure(fault.status, `injected ${fault.status}`, { operationId, workspaceId, fault: fault.reason });
   if (listing)
