@@ -19,9 +19,15 @@ function memoPerNode<T>(work: (doc: unknown, node: unknown) => T): (doc: unknown
   return (doc, node) => {
     if (!isNode(doc) || !isNode(node)) return work(doc, node);
     let known = byDoc.get(doc);
-    if (!known) byDoc.set(doc, (known = new WeakMap()));
+    if (!known) {
+      known = new WeakMap();
+      byDoc.set(doc, known);
+    }
     let answer = known.get(node);
-    if (answer === undefined) known.set(node, (answer = work(doc, node)));
+    if (answer === undefined) {
+      answer = work(doc, node);
+      known.set(node, answer);
+    }
     return answer;
   };
 }
