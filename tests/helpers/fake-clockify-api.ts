@@ -12,6 +12,7 @@ export interface ReceivedRequest {
   path: string;
   query: Record<string, string>;
   token: string | undefined;
+  contentType: string | undefined;
   body: string;
 }
 
@@ -56,6 +57,7 @@ export async function startFakeClockifyApi(): Promise<FakeClockifyApi> {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       token: c.req.header('x-addon-token'),
+      contentType: c.req.header('content-type'),
       body: await c.req.text(),
     };
     requests.push(received);

@@ -69,8 +69,16 @@ describe('createClockifyClient', () => {
         path: '/api/v1/workspaces/ws-1/tags',
         query: { hydrated: 'true' },
         token: TOKEN,
+        contentType: 'application/json',
         body: '{"name":"Blue"}',
       }),
+    ]);
+    api.reset();
+    await client.post('/v1/workspaces/{workspaceId}/notes', 'hello');
+    await client.post('/v1/workspaces/{workspaceId}/notes', 'hello', { headers: { 'Content-Type': 'application/xml' } });
+    expect(api.requests.map(({ contentType, body }) => [contentType, body])).toEqual([
+      ['text/plain;charset=UTF-8', 'hello'],
+      ['application/xml', 'hello'],
     ]);
     expect(client.baseUrl).toBe(api.apiUrl);
   });

@@ -100,6 +100,7 @@ function credentialsOf(options: ClockifyCredentials): { workspaceId: string; api
 
 function encodeBody(body: unknown): { body?: string; contentType?: string } {
   if (body === undefined) return {};
-  if (typeof body === 'string') return { body };
+  // Text goes as text, labelled as fetch labels a string body when the caller names no type.
+  if (typeof body === 'string') return { body, contentType: 'text/plain;charset=UTF-8' };
   return { body: JSON.stringify(body), contentType: 'application/json' };
 }
