@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendAttempt } from './send-attempt.js';
 
@@ -48,6 +49,23 @@ describe('sendAttempt (undici request)', () => {
     });
     expect(await attempt(base, { method: 'POST', body: '{"a":1}' })).toMatchObject({ status: 201, body: 'POST {"a":1}' });
     expect(await attempt(base, { method: 'DELETE' })).toMatchObject({ status: 204, body: null });
+  });
+
+  it('asks for a compressed answer and decodes gzip and brotli; a corrupt one is a network failure', async () => {
+    const page = JSON.stringify(Array.from({ length: 200 }, (_, index) => ({ id: `entry-${index}`, description: 'x'.repeat(40) })));
+    const accepted: (string | undefined)[] = [];
+    const base = await serve((request, response) => {
+      accepted.push(request.headers['accept-encoding']);
+      const kind = request.url?.slice(1);
+      const encoded = kind === 'gzip' ? gzipSync(page) : kind === 'br' ? brotliCompressSync(page) : Buffer.from('not gzip at all');
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': kind === 'br' ? 'br' : 'gzip' }).end(encoded);
+    });
+    for (const kind of ['gzip', 'br']) {
+      const outcome = await attempt(`${base}/${kind}`);
+      expect(outcome.kind === 'response' && (outcome.body as unknown[]).length, kind).toBe(200);
+    }
+    expect(await attempt(`${base}/corrupt`)).toMatchObject({ kind: 'error', failure: 'network' });
+    expect(accepted).toEqual(['gzip, br', 'gzip, br', 'gzip, br']);
   });
 
   it('refuses to follow a redirect, which would carry the token to another host', async () => {

@@ -1,4 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
+import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import { type Dispatcher, request as undiciRequest } from 'undici';
 import { ClockifyApiError } from './client-errors.js';
 
@@ -29,6 +33,14 @@ export type AttemptResult =
  */
 export type AttemptSender = (input: AttemptInput) => Promise<AttemptResult>;
 
+// Pages of records compress about tenfold; `fetch` asked for this and decoded it, undici's request leaves it to us.
+const ACCEPT_ENCODING = 'gzip, br';
+const DECODERS: Readonly<Record<string, () => NodeJS.ReadWriteStream>> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  br: createBrotliDecompress,
+};
+
 // Codes reported when no connection was made, so nothing reached Clockify.
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -50,7 +62,7 @@ export async function sendAttempt({
   try {
     const response = await request(url, {
       method: method as Dispatcher.HttpMethod,
-      headers: Object.fromEntries(headers),
+      headers: { 'accept-encoding': ACCEPT_ENCODING, ...Object.fromEntries(headers) },
       body,
       signal: combined,
     });
@@ -58,8 +70,8 @@ export async function sendAttempt({
       await response.body.dump();
       throw new ClockifyApiError('CLOCKIFY_REDIRECT_REFUSED', `HTTP ${response.statusCode} from ${url.host}`);
     }
-    const text = await response.body.text();
     const answered = flatten(response.headers);
+    const text = await readText(response.body, answered['content-encoding']);
     return { kind: 'response', status: response.statusCode, headers: answered, body: parseBody(text, answered['content-type']) };
   } catch (error) {
     if (error instanceof ClockifyApiError) throw error;
@@ -70,6 +82,16 @@ export async function sendAttempt({
     if (!(error instanceof Error) || code === undefined || code === 'UND_ERR_INVALID_ARG') throw error;
     return { kind: 'error', failure: CONNECT_CODES.has(code) ? 'connect' : 'network', error };
   }
+}
+
+/** The body as text, decoded when the server compressed it (an encoding it was not offered is read as it came). */
+async function readText(body: Readable & { text(): Promise<string> }, encoding: string | undefined): Promise<string> {
+  const decoder = DECODERS[encoding?.trim().toLowerCase() ?? ''];
+  if (!decoder) return body.text();
+  // pipeline, not pipe: a socket error or a corrupt stream must reject the read, not leave it waiting.
+  const decoded = decoder();
+  const [, bytes] = await Promise.all([pipeline(body, decoded), buffer(decoded)]);
+  return bytes.toString('utf8');
 }
 
 /** Header names arrive lower-cased; a repeated header's values are joined as `fetch` would. */
