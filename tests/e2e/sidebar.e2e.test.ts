@@ -100,7 +100,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar shell in Chromium', () => {
     );
     await page.goto(`${env.addonUrl}/host.html`);
     // The short token's refresh is due at once (it has less than the lead time left); the host answers.
-    await expect.poll(() => page.evaluate(() => (window as unknown as { asked: number }).asked)).toBeGreaterThan(0);
+    // The frame loads its bundle first: on a busy machine that alone can take longer than the poll's default second.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { asked: number }).asked), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(2500);
     const frame = page.frameLocator('#addon');
     expect(await frame.getByRole('alert').count()).toBe(0);
@@ -110,7 +111,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar shell in Chromium', () => {
       if (request.url().includes('/admin/')) sent.push(request.headers().authorization ?? '');
     });
     await frame.getByRole('tab', { name: 'Webhooks' }).click();
-    await expect.poll(() => sent.length).toBeGreaterThan(0);
+    await expect.poll(() => sent.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(new Set(sent)).toEqual(new Set([`Bearer ${fresh}`]));
   });
 });
