@@ -40,6 +40,7 @@ export { serveUiAssets, UI_ASSETS_DIR, UI_MODULES } from './http/ui-assets.js';
 export { CLOCKIFY_FRAME_ANCESTORS, type UiSecurityHeadersOptions, uiSecurityHeaders } from './http/ui-security-headers.js';
 export { type Addon, type CreateAddonOptions, createAddon } from './kernel.js';
 export { lazyObject } from './lazy-object.js';
+export { entryOf } from './map-entry.js';
 export { createLogger, currentRequestId, isSecretKey, type Logger, REDACTED, redactSecrets, redactText } from './observability/index.js';
 export * from './openapi/index.js';
 export * from './plugin/index.js';

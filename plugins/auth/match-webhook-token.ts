@@ -1,4 +1,5 @@
 import { hash, timingSafeEqual } from 'node:crypto';
+import { entryOf } from '../../runtime/index.js';
 
 /**
  * The token stored at INSTALLED for the webhook served at `routePath`. Clockify's payload keys webhooks by
@@ -19,17 +20,11 @@ const digestsByRecord = new WeakMap<Readonly<Record<string, string>>, Map<string
 
 /** The digest of the token stored for the webhook at `routePath`; undefined when none is stored for it. */
 export function storedTokenDigest(stored: Readonly<Record<string, string>>, routePath: string, basePath: string): Buffer | undefined {
-  let digests = digestsByRecord.get(stored);
-  if (!digests) {
-    digests = new Map();
-    digestsByRecord.set(stored, digests);
-  }
-  let digest = digests.get(routePath);
-  if (digest === undefined) {
+  const digests = entryOf(digestsByRecord, stored, () => new Map<string, Buffer | null>());
+  const digest = entryOf(digests, routePath, () => {
     const token = findWebhookToken(stored, routePath, basePath);
-    digest = token === undefined ? null : sha256(token);
-    digests.set(routePath, digest);
-  }
+    return token === undefined ? null : sha256(token);
+  });
   return digest ?? undefined;
 }
 

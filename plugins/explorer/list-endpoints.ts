@@ -1,4 +1,5 @@
 import type { ApiOperation, HttpMethod, JsonSchema, OpenApi, ParameterLocation } from '../../runtime/index.js';
+import { entryOf } from '../../runtime/index.js';
 import { checkScopes, operationScopes, type ScopeSource } from './operation-scopes.js';
 import { type Components, referencedComponents } from './referenced-components.js';
 
@@ -46,9 +47,7 @@ export function listEndpoints(openapi: OpenApi, granted: ReadonlySet<string>): E
   for (const operation of openapi.index.operations) {
     const listed = listOperation(operation, granted);
     for (const tag of operation.tags.length > 0 ? operation.tags : [UNTAGGED]) {
-      const group = groups.get(tag) ?? [];
-      group.push(listed);
-      groups.set(tag, group);
+      entryOf(groups, tag, () => []).push(listed);
     }
   }
   const roots = openapi.index.operations.flatMap((operation) => [

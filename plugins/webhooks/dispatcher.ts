@@ -1,5 +1,5 @@
 import type { Logger } from '../../runtime/index.js';
-import { TIMED_OUT, withTimeLimit } from '../../runtime/index.js';
+import { entryOf, TIMED_OUT, withTimeLimit } from '../../runtime/index.js';
 import type { ClaimedEvent, DispatchQueue } from './dispatch-queue.js';
 import { type ReceivePressure, watchReceivePressure } from './receive-pressure.js';
 import type { RunEvent } from './run-event.js';
@@ -102,9 +102,7 @@ export function createDispatcher({
     while (ids.length < free && fresh.length > 0) {
       const next = fresh.shift()!;
       if (runningKeys.has(next.orderKey) || keys.has(next.orderKey)) {
-        const queued = waitingForKey.get(next.orderKey) ?? [];
-        queued.push(next);
-        waitingForKey.set(next.orderKey, queued);
+        entryOf(waitingForKey, next.orderKey, () => []).push(next);
         continue;
       }
       keys.add(next.orderKey);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HttpError, isHttpError } from '../errors/index.js';
+import { entryOf } from '../map-entry.js';
 
 // Hono keeps the body's text but parses it again at each c.req.json(): a policy and its route both read the body of
 // every webhook delivery, so the parsed value is kept per request (one parse instead of two on the hot path).
@@ -11,12 +12,7 @@ const parsedBodies = new WeakMap<Request, Promise<unknown>>();
  * (they share the value: treat it as read-only).
  */
 export function readJsonBody<T = unknown>(c: Context): Promise<T> {
-  let parsed = parsedBodies.get(c.req.raw);
-  if (!parsed) {
-    parsed = parseJsonBody(c);
-    parsedBodies.set(c.req.raw, parsed);
-  }
-  return parsed as Promise<T>;
+  return entryOf(parsedBodies, c.req.raw, () => parseJsonBody(c)) as Promise<T>;
 }
 
 async function parseJsonBody(c: Context): Promise<unknown> {

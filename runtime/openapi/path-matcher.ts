@@ -1,3 +1,5 @@
+import { entryOf } from '../map-entry.js';
+
 /** Matches concrete paths (`/v1/workspaces/abc/projects`) to OpenAPI path templates (`/v1/workspaces/{workspaceId}/projects`). */
 
 interface Segment {
@@ -31,11 +33,10 @@ export function createPathMatcher<T>(): PathMatcher<T> {
     add(template, value) {
       const segments = splitPath(template).map(compileSegment);
       const weights = segments.map((segment) => (segment.literal !== undefined ? 2 : isMixed(segment) ? 1 : 0));
-      const routes = bySegmentCount.get(segments.length) ?? [];
+      const routes = entryOf(bySegmentCount, segments.length, () => []);
       routes.push({ segments, weights, value });
       // Most specific first, so the first route that matches is the right one.
       routes.sort((a, b) => compareWeights(b.weights, a.weights));
-      bySegmentCount.set(segments.length, routes);
     },
     match(path) {
       const parts = splitPath(normalizePath(path));

@@ -1,3 +1,4 @@
+import { entryOf } from '../map-entry.js';
 import { isNode } from './build-operation.js';
 import { resolveLocal } from './json-pointer.js';
 
@@ -18,17 +19,8 @@ function memoPerNode<T>(work: (doc: unknown, node: unknown) => T): (doc: unknown
   const byDoc = new WeakMap<object, WeakMap<object, T>>();
   return (doc, node) => {
     if (!isNode(doc) || !isNode(node)) return work(doc, node);
-    let known = byDoc.get(doc);
-    if (!known) {
-      known = new WeakMap();
-      byDoc.set(doc, known);
-    }
-    let answer = known.get(node);
-    if (answer === undefined) {
-      answer = work(doc, node);
-      known.set(node, answer);
-    }
-    return answer;
+    const known = entryOf(byDoc, doc, () => new WeakMap<object, T>());
+    return entryOf(known, node, () => work(doc, node));
   };
 }
 

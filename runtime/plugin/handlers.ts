@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ClockifyClient } from '../clockify/api-client/types.js';
 import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
 import type { InstallationRecord } from '../clockify/installations.js';
+import { entryOf } from '../map-entry.js';
 
 /**
  * Payload type of each webhook event. `unknown` until a typed payload is declared for it
@@ -51,9 +52,7 @@ export class HandlerRegistry<Name extends string, H> {
   #handlers = new Map<Name, RegisteredHandler<H>[]>();
 
   add(name: Name, plugin: string, handler: H): void {
-    const list = this.#handlers.get(name) ?? [];
-    list.push({ plugin, handler });
-    this.#handlers.set(name, list);
+    entryOf(this.#handlers, name, () => []).push({ plugin, handler });
   }
 
   handlers(name: Name): readonly RegisteredHandler<H>[] {

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { entryOf } from '../map-entry.js';
 
 /** The parts of a better-sqlite3 prepared statement the hot paths use. */
 export interface SqliteStatement {
@@ -40,14 +41,9 @@ export function createSqliteAccess(orm: MikroORM): WithSqlite {
   return async (work) => {
     const connection = await client.acquireConnection();
     try {
-      const cache = statements.get(connection) ?? new Map<string, SqliteStatement>();
-      statements.set(connection, cache);
+      const cache = entryOf(statements, connection, () => new Map<string, SqliteStatement>());
       const session: SqliteSession = {
-        statement(sql) {
-          const statement = cache.get(sql) ?? connection.prepare(sql);
-          cache.set(sql, statement);
-          return statement;
-        },
+        statement: (sql) => entryOf(cache, sql, () => connection.prepare(sql)),
         transaction: (inner) => connection.transaction(inner).immediate(),
       };
       return work(session);
