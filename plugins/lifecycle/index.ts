@@ -3,6 +3,7 @@ import { createAddonWebhooksFetcher } from './fetch-addon-webhooks.js';
 import { createHealthRoute } from './health-route.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createLifecycleRoute } from './lifecycle-route.js';
+import { createTurns } from './one-per-turn.js';
 import { type LifecycleOptions, lifecycleOptionsSchema, lifecycleRoutes } from './options.js';
 import { createSubscriptionHealth } from './subscription-health.js';
 import { createBodyValidator } from './validate-body.js';
@@ -52,16 +53,16 @@ export default definePlugin<LifecycleOptions>({
     ctx.onClose(() => health.close());
     // A marketplace rollout sends many INSTALLED at once: the first must not stall the event loop compiling its
     // schema (~30 ms), so the schemas are compiled once the server is up, one per turn of the event loop.
-    let warming: NodeJS.Immediate | undefined;
+    let closed = false;
     ctx.onReady(() => {
-      const types = lifecycleRoutes(options.paths).map((route) => route.type);
-      const next = () => {
-        const type = types.shift();
-        if (type) validate.prepare(type);
-        if (types.length > 0) warming = setImmediate(next);
-      };
-      warming = setImmediate(next);
+      const takeTurn = createTurns();
+      for (const { type } of lifecycleRoutes(options.paths))
+        void takeTurn().then(() => {
+          if (!closed) validate.prepare(type);
+        });
     });
-    ctx.onClose(() => clearImmediate(warming));
+    ctx.onClose(() => {
+      closed = true;
+    });
   },
 });
