@@ -47,7 +47,7 @@ export function mountApi(app: Hono, dependencies: ApiDependencies): void {
     const started = performance.now();
     const timestamp = Date.now();
     const url = new URL(c.req.url);
-    const outcome = await answer(c, url.pathname.slice('/api'.length), timestamp, dependencies);
+    const outcome = await answer(c, url, timestamp, dependencies);
     dependencies.requests.push({
       seq,
       method: c.req.method,
@@ -65,8 +65,9 @@ export function mountApi(app: Hono, dependencies: ApiDependencies): void {
   });
 }
 
-async function answer(c: Context, path: string, arrivedAt: number, dependencies: ApiDependencies): Promise<Outcome> {
+async function answer(c: Context, url: URL, arrivedAt: number, dependencies: ApiDependencies): Promise<Outcome> {
   const { openapi, verify, limiter, faults } = dependencies;
+  const path = url.pathname.slice('/api'.length);
   const delay = faults.delayMs();
   // When the request reaches the rate limiter: after the network latency, however late this process runs it.
   const reachesLimiterAt = arrivedAt + delay;
@@ -88,14 +89,14 @@ async function answer(c: Context, path: string, arrivedAt: number, dependencies:
   if (listing)
     return { status: 200, body: dependencies.listWebhooks(listing[1] as string, listing[2] as string), workspaceId, operationId };
   const operation = (match as NonNullable<typeof match>).operation;
-  const refused = await refusal(c, operation, match?.params ?? {}, dependencies);
+  const refused = await refusal(c, operation, match?.params ?? {}, url.searchParams, dependencies);
   if (refused) return { ...refused, workspaceId, operationId };
   const result = serveOperation(
     {
       operation,
       plan: dependencies.plans.get(operation.operationId) ?? { kind: 'generated', key: '' },
       params: match?.params ?? {},
-      query: new URL(c.req.url).searchParams,
+      query: url.searchParams,
       // A read has no body: reading one would make the server build a full Request for nothing.
       body: operation.readOnly ? undefined : await readBody(c),
       user: typeof check.claims.user === 'string' ? check.claims.user : undefined,
@@ -110,13 +111,13 @@ async function refusal(
   c: Context,
   operation: ApiOperation,
   params: Record<string, string>,
+  search: URLSearchParams,
   dependencies: ApiDependencies,
 ): Promise<Outcome | undefined> {
   const granted = dependencies.grantedScopes();
   const missing = granted ? operation.scopes.filter((scope) => !granted.includes(scope)) : [];
   if (missing.length > 0) return failure(403, `the add-on lacks the scope ${missing.join(', ')}`);
   const query: Record<string, string | string[]> = {};
-  const search = new URL(c.req.url).searchParams;
   for (const name of new Set(search.keys()))
     query[name] = search.getAll(name).length > 1 ? search.getAll(name) : (search.get(name) as string);
   const { validators } = dependencies.openapi;
