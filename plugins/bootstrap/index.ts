@@ -5,7 +5,7 @@ import { runJob } from './job-run.js';
 import { createJobStore } from './job-store.js';
 import { registerLiveUpdates } from './live-updates.js';
 import { createBootstrapMetrics } from './metrics.js';
-import { type BootstrapOptions, bootstrapOptionsSchema } from './options.js';
+import { type BootstrapOptions, bootstrapOptionsSchema, poolRequestsPerThread } from './options.js';
 import { createPageWriter } from './page-writer.js';
 import { createPlanSource } from './plan-source.js';
 import { createRecordStore } from './record-store.js';
@@ -33,7 +33,7 @@ export default definePlugin<BootstrapOptions>({
     const jobs = createJobStore(store, { owner, leaseMs: options.leaseMs });
     const steps = createCheckpointStore(store);
     const writer = createPageWriter(store, { records, owner, ...options.writer });
-    const fetcher = createListPageFetcher(options.workers);
+    const fetcher = createListPageFetcher({ threads: options.workers.threads, requestsPerThread: poolRequestsPerThread(options) });
     const documents = ctx.inject(openApiKey);
     const planSource = createPlanSource({ config: ctx.config, documents, options, manifest: () => ctx.manifest(), log });
     const metrics = createBootstrapMetrics(ctx.metrics, { runningJobs: () => runner.running(), fetcher: () => fetcher.stats() });

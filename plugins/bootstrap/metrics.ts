@@ -43,6 +43,14 @@ export function createBootstrapMetrics(
       this.set(fetcher().threads);
     },
   });
+  new Gauge({
+    name: `${prefix}pool_queued_requests`,
+    help: 'Page requests waiting for room in a pool thread after taking their rate-limit token (above 0: raise workers.requestsPerThread)',
+    registers,
+    collect() {
+      this.set(fetcher().queued);
+    },
+  });
   const jobs = new Counter({
     name: `${prefix}jobs_total`,
     help: 'Bootstrap jobs ended, by outcome',

@@ -11,12 +11,15 @@ let server: Server;
 let apiUrl: string;
 const seen: string[] = [];
 let failuresLeft = 0;
+/** Answers of `/held` lists, sent when the test lets them go. */
+const held: (() => void)[] = [];
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     seen.push(request.headers['x-addon-token'] as string);
     const path = request.url ?? '';
     if (path.includes('/flaky') && failuresLeft-- > 0) return void response.writeHead(503).end();
+    if (path.includes('/held')) return void held.push(() => response.writeHead(200, { 'Content-Type': 'application/json' }).end('[]'));
     if (path.includes('/moved')) return void response.writeHead(302, { Location: 'https://elsewhere.example' }).end();
     const body = path.includes('/wrapped')
       ? { expenses: { count: 2, expenses: [{ id: 'e1' }, { id: 'e2' }] } }
@@ -99,6 +102,25 @@ describe('warming the pool', () => {
     const inline = createListPageFetcher({ threads: 0 });
     await inline.warm();
     expect(inline.stats().threads).toBe(0);
+  });
+});
+
+describe('room in the pool', () => {
+  it('queues the requests past threads × requestsPerThread, and says so in its stats', async () => {
+    const fetcher = createListPageFetcher({ threads: 1, requestsPerThread: 2 });
+    try {
+      await fetcher.warm();
+      const pages = [1, 2, 3].map(() => fetchList(fetcher, 'held'));
+      await expect.poll(() => held.length).toBe(2);
+      expect(fetcher.stats().queued).toBe(1);
+      for (const answer of held.splice(0)) answer();
+      await expect.poll(() => held.length).toBe(1);
+      expect(fetcher.stats().queued).toBe(0);
+      for (const answer of held.splice(0)) answer();
+      expect((await Promise.all(pages)).map((page) => page.status)).toEqual([200, 200, 200]);
+    } finally {
+      await fetcher.close();
+    }
   });
 });
 

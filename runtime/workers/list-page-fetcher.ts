@@ -19,6 +19,8 @@ export interface ListPageFetcherStats {
   /** Pages whose answer was parsed in a worker thread. */
   readonly pagesInWorkers: number;
   readonly pagesOnMainThread: number;
+  /** Requests waiting for room in a thread, their rate-limit token already taken: more than 0 means too little room. */
+  readonly queued: number;
 }
 
 /**
@@ -70,7 +72,7 @@ export function createListPageFetcher({ threads, requestsPerThread = 64, idleTim
     async warm() {
       if (threads > 0) await (await ensurePool()).run({ warmUp: true });
     },
-    stats: () => ({ threads: started?.threads.length ?? 0, ...counts }),
+    stats: () => ({ threads: started?.threads.length ?? 0, queued: started?.queueSize ?? 0, ...counts }),
     async close() {
       const closing = pool;
       pool = undefined;

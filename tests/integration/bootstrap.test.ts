@@ -35,6 +35,7 @@ describe.each(databaseKinds)('a bootstrap on $name', ({ create }) => {
     expect(metrics).toContain(`addon_bootstrap_pages_parsed{thread="worker"} ${job.progress.stepsDone}`);
     expect(metrics).toContain(`addon_bootstrap_records_total{resource="user/time-entries"} ${expected['user/time-entries']}`);
     expect(metrics).toContain('addon_bootstrap_jobs_total{outcome="done"} 1');
+    expect(metrics).toContain('addon_bootstrap_pool_queued_requests 0');
   });
 
   it('reads every page once per job and duplicates nothing when run again', async () => {
