@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BootstrapJob, ClockifyClient, ClockifyClients, ListPageFetcher, Logger, PlannedOperation } from '../../runtime/index.js';
-import type { CheckpointStore } from './checkpoint-store.js';
+import type { CheckpointStore, Step } from './checkpoint-store.js';
 import type { JobStore } from './job-store.js';
 import type { BootstrapMetrics } from './metrics.js';
 import type { BootstrapOptions } from './options.js';
@@ -53,14 +53,18 @@ export async function runJob(job: BootstrapJob, signal: AbortSignal, dependencie
   }, options.progressIntervalMs);
   const lost = () => stop.abort(new Error('the job was cancelled or another instance took it over'));
   const pages = createPageRunner(job, { ...dependencies, log, client, plan, signal: stop.signal, lost });
+  // Pages are taken a full `concurrency` at a time and launched as slots free up: one take (a write transaction) per
+  // batch rather than per page. Taken pages wait here as `running`, as those in flight do, and go back to pending the
+  // same way if the job stops.
+  const taken: Step[] = [];
   try {
     for (let more = true; !stop.signal.aborted; ) {
-      const free = options.concurrency - pages.inFlight();
-      if (free > 0 && (more || pages.changed())) {
-        const taken = await steps.take(job.id, free);
-        for (const step of taken) pages.launch(step);
-        more = taken.length === free;
+      if (taken.length === 0 && pages.inFlight() < options.concurrency && (more || pages.changed())) {
+        const batch = await steps.take(job.id, options.concurrency);
+        taken.push(...batch);
+        more = batch.length === options.concurrency;
       }
+      while (taken.length > 0 && pages.inFlight() < options.concurrency) pages.launch(taken.shift() as Step);
       if (pages.inFlight() > 0) {
         await Promise.race([pages.settled(), stopped]);
         continue;
