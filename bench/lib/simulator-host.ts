@@ -1,5 +1,8 @@
-import { type ClockifySimulator, type ClockifySimulatorOptions, createClockifySimulator } from '../../runtime/testkit/index.js';
-import { loadSharedOpenApi } from '../../runtime/testkit/shared-openapi.js';
+import type { ClockifySimulator, ClockifySimulatorOptions } from '../../runtime/testkit/index.js';
+
+const built = (path: string) => import(new URL(`../../dist/runtime/testkit/${path}`, import.meta.url).href);
+const { createClockifySimulator } = (await built('index.js')) as typeof import('../../runtime/testkit/index.js');
+const { loadSharedOpenApi } = (await built('shared-openapi.js')) as typeof import('../../runtime/testkit/shared-openapi.js');
 
 /**
  * A child process holding Clockify simulators for the bootstrap benchmark, so their work (generating and serialising
@@ -74,6 +77,7 @@ process.on('message', async (request: HostRequest) => {
         simulators.push(await createClockifySimulator({ ...request.options, seed: (request.options.seed ?? 1) + index }));
       }
       await compileReadValidators(request.options.openapiPath ?? './openapi.json');
+      for (const simulator of simulators) simulator.warmLists();
       reply({ type: 'started', simulators: simulators.map(({ url, apiUrl, workspaceId }) => ({ url, apiUrl, workspaceId })) });
     } else if (request.type === 'install') {
       await Promise.all(simulators.map((simulator) => simulator.install(request.addonUrl)));

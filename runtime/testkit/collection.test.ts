@@ -34,6 +34,23 @@ describe('Collection', () => {
     expect(list.page(0, 10).map((record) => record.id)).toEqual(['new', 'id-0', 'id-1']);
   });
 
+  it('keeps a generated record once built, frozen to its nested values, so every reader shares one answer', () => {
+    const build = vi.fn((index: number, id: string) => ({ id, index, tags: [{ name: `t${index}` }] }));
+    const list = new Collection({ size: 2, idAt: (index) => `id-${index}`, build });
+    const first = list.find('id-1');
+    expect(list.page(0, 2)[1]).toBe(first);
+    expect(list.page(0, 2)[0]).toBe(list.find('id-0'));
+    expect(build).toHaveBeenCalledTimes(2);
+    expect(Object.isFrozen(first)).toBe(true);
+    const tag = (first as { tags: object[] }).tags[0];
+    expect(tag).toEqual({ name: 't1' });
+    expect(Object.isFrozen(tag)).toBe(true);
+    // A write replaces the kept record: readers see the change, as a copy of their own.
+    expect(list.update('id-1', { index: 7 })).toMatchObject({ id: 'id-1', index: 7 });
+    expect(list.find('id-1')).toMatchObject({ index: 7 });
+    expect(Object.isFrozen(list.find('id-1'))).toBe(false);
+  });
+
   it('hands out copies, so callers cannot change stored records', () => {
     const { list } = numbered(1);
     list.add({ id: 'new', tags: ['a'] });

@@ -1,4 +1,6 @@
+import { entryOf } from '../map-entry.js';
 import type { Facts } from './apply-facts.js';
+import { deepFreeze } from './deep-freeze.js';
 
 export interface CollectionOptions {
   /** How many generated records it starts with. */
@@ -13,8 +15,9 @@ export interface CollectionOptions {
 
 /**
  * The records of one list (a workspace's projects, one project's tasks, one user's time entries). Generated records
- * are built on demand from their position, so a list of thousands costs nothing until a page of it is read;
- * the first write turns the order into an explicit id list that creations and deletions edit.
+ * are built on demand from their position, so a list of thousands costs nothing until a page of it is read, and kept
+ * (frozen, so every reader gets the same answer); the first write turns the order into an explicit id list that
+ * creations and deletions edit.
  */
 export class Collection {
   readonly #options: CollectionOptions;
@@ -22,6 +25,7 @@ export class Collection {
   #positions: Map<string, number> | undefined;
   readonly #written = new Map<string, Facts>();
   readonly #removed = new Set<string>();
+  readonly #generated = new Map<number, Facts>();
 
   constructor(options: CollectionOptions) {
     this.#options = options;
@@ -48,7 +52,7 @@ export class Collection {
     if (written) return structuredClone(written);
     const index = this.#positionsById().get(id);
     if (index === undefined || this.#removed.has(id)) return undefined;
-    return this.#options.build(index, id);
+    return entryOf(this.#generated, index, () => deepFreeze(this.#options.build(index, id)));
   }
 
   add(record: Facts & { id: string }): Facts {

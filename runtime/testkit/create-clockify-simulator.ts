@@ -20,6 +20,7 @@ import type { ApiRequestRecord } from './request-log.js';
 import { type BatchItem, createWebhookSender, type SendWebhookOptions } from './send-webhook.js';
 import { loadSharedOpenApi } from './shared-openapi.js';
 import { createApiTokenVerifier } from './verify-api-token.js';
+import { warmLists } from './warm-lists.js';
 import { createWorkspaceLimiter } from './workspace-limiter.js';
 
 export interface ClockifySimulatorOptions extends Faults {
@@ -65,6 +66,8 @@ export interface ClockifySimulator {
   /** Marks a manifest webhook as missing from, or disabled in, Clockify's subscription list. */
   setWebhookState(event: WebhookEventName, state: SubscriptionState): void;
   userToken(overrides?: Partial<RawClockifyClaims>): Promise<string>;
+  /** Renders every record a bootstrap would list, ahead of the requests (benchmarks); answers how many. */
+  warmLists(): number;
   /** Changes latency, jitter, error rate, 429 bursts or the rate limit from now on. */
   inject(faults: Faults & { rateLimitPerSecond?: number }): void;
   close(): Promise<void>;
@@ -82,11 +85,13 @@ export async function createClockifySimulator(options: ClockifySimulatorOptions 
   const faults = createFaultInjector(seed, options);
   const limiter = createWorkspaceLimiter(rateLimitPerSecond);
   const app = new Hono();
+  const plans = planOperations(openapi.index, openapi.bundled);
+  const renderer = createRenderer({ doc: openapi.bundled, seed, anchorMs: dataset.anchorMs });
   mountApi(app, {
     openapi,
-    plans: planOperations(openapi.index, openapi.bundled),
+    plans,
     dataset,
-    renderer: createRenderer({ doc: openapi.bundled, seed, anchorMs: dataset.anchorMs }),
+    renderer,
     verify: await createApiTokenVerifier({
       publicKeyPem: keys.publicKeyPem,
       addonKey: () => state.installation?.manifest.key ?? addonKey,
@@ -138,6 +143,7 @@ export async function createClockifySimulator(options: ClockifySimulatorOptions 
     },
     requests,
     deliveries,
+    warmLists: () => warmLists(openapi, { plans, dataset, renderer }),
     ...platform,
     sendWebhook: webhooks.send,
     sendWebhooks: webhooks.sendBatch,
