@@ -8,6 +8,8 @@ export interface WorkerPoolOptions {
   /** Tasks one thread runs at once: more than one only for tasks that mostly wait (network I/O). */
   tasksPerThread?: number;
   idleTimeoutMs?: number;
+  /** Handed to the threads as `workerData.niceIncrement`: a task module that honours it lowers its thread's priority. */
+  niceIncrement?: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface WorkerPoolOptions {
  */
 export async function createWorkerPool<Task, Result>(
   filename: URL,
-  { threads, minThreads = 0, tasksPerThread = 1, idleTimeoutMs = 30_000 }: WorkerPoolOptions,
+  { threads, minThreads = 0, tasksPerThread = 1, idleTimeoutMs = 30_000, niceIncrement = 0 }: WorkerPoolOptions,
 ): Promise<Piscina<Task, Result>> {
   const { Piscina } = await import('piscina');
   const typescript = filename.pathname.endsWith('.ts');
@@ -29,6 +31,7 @@ export async function createWorkerPool<Task, Result>(
     maxThreads: threads,
     idleTimeout: idleTimeoutMs,
     concurrentTasksPerWorker: tasksPerThread,
+    workerData: { niceIncrement },
     // Tasks that await I/O need the worker's event loop between them; Atomics.wait would freeze it (piscina README).
     atomics: 'disabled',
     ...(typescript && !hasLoader ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),

@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { niceOfThread, threadNices, threadPrioritiesVisible } from '../../tests/helpers/thread-priorities.js';
 import { createClockifyClient } from '../clockify/api-client/create-clockify-client.js';
 import { createHostAllowlist } from '../clockify/api-client/host-allowlist.js';
 import { createMemoryGovernor } from '../clockify/api-client/memory-governor.js';
 import { isListPage, type ListPage, normaliseListPage } from './list-page.js';
 import { createListPageFetcher, type ListPageFetcher } from './list-page-fetcher.js';
+import { HELPER_THREAD_NICE } from './lower-priority.js';
 
 let server: Server;
 let apiUrl: string;
@@ -118,6 +120,22 @@ describe('room in the pool', () => {
       expect(fetcher.stats().queued).toBe(0);
       for (const answer of held.splice(0)) answer();
       expect((await Promise.all(pages)).map((page) => page.status)).toEqual([200, 200, 200]);
+    } finally {
+      await fetcher.close();
+    }
+  });
+});
+
+describe.skipIf(!threadPrioritiesVisible)('the pool thread’s priority', () => {
+  it('is lowered below the event loop’s, which keeps its own', async () => {
+    const main = niceOfThread(process.pid);
+    const lowered = Math.min(19, main + HELPER_THREAD_NICE);
+    const before = threadNices().filter((nice) => nice === lowered).length;
+    const fetcher = createListPageFetcher({ threads: 1 });
+    try {
+      await fetcher.warm();
+      expect(threadNices().filter((nice) => nice === lowered).length).toBe(before + 1);
+      expect(niceOfThread(process.pid)).toBe(main);
     } finally {
       await fetcher.close();
     }

@@ -5,6 +5,7 @@ import type { AttemptInput, AttemptResult, AttemptSender } from '../clockify/api
 import { createWorkerPool } from './create-worker-pool.js';
 import type { ListPageOutcome, ListPageTask, WarmUpTask } from './list-page.js';
 import fetchListPage from './list-page-task.js';
+import { HELPER_THREAD_NICE } from './lower-priority.js';
 
 export interface ListPageFetcherOptions {
   /** Worker threads; 0 fetches and parses on the main thread (the same code, for comparison and small set-ups). */
@@ -50,7 +51,7 @@ export function createListPageFetcher({ threads, requestsPerThread = 64, idleTim
   const ensurePool = () =>
     (pool ??= createWorkerPool<ListPageTask | WarmUpTask, ListPageOutcome>(
       new URL(`./list-page-task${extensionOf(import.meta.url)}`, import.meta.url),
-      { threads, minThreads: threads, tasksPerThread: requestsPerThread, idleTimeoutMs },
+      { threads, minThreads: threads, tasksPerThread: requestsPerThread, idleTimeoutMs, niceIncrement: HELPER_THREAD_NICE },
     ).then((created) => (started = created)));
   const run = async (task: ListPageTask): Promise<ListPageOutcome> => {
     if (threads === 0) return fetchListPage(task) as Promise<ListPageOutcome>;

@@ -1,7 +1,11 @@
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId, workerData } from 'node:worker_threads';
 import { CLOCKIFY_ERRORS, isClockifyApiError } from '../clockify/api-client/client-errors.js';
 import { sendAttempt } from '../clockify/api-client/send-attempt.js';
 import { type ListPageOutcome, type ListPageTask, normaliseListPage, type WarmUpTask } from './list-page.js';
+import { lowerThreadPriority } from './lower-priority.js';
+
+// In a pool thread (createWorkerPool hands its `niceIncrement` over as workerData), the thread yields to the event loop.
+if (!isMainThread) lowerThreadPriority(Number((workerData as { niceIncrement?: unknown } | null)?.niceIncrement ?? 0));
 
 /**
  * The pool's task (and the inline path's function): one HTTP exchange of the API client's own kind (`sendAttempt`:

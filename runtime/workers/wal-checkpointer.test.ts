@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { niceOfThread, threadNices, threadPrioritiesVisible } from '../../tests/helpers/thread-priorities.js';
+import { HELPER_THREAD_NICE } from './lower-priority.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
 
 const require = createRequire(createRequire(import.meta.url).resolve('@mikro-orm/better-sqlite'));
@@ -35,6 +37,18 @@ describe('startWalCheckpointer', () => {
     await expect.poll(() => statSync(file).size).toBeGreaterThan(1_000_000);
     await checkpointer.stop();
     db.close();
+  });
+
+  it.skipIf(!threadPrioritiesVisible)('runs below the event loop’s priority', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wal-'));
+    dirs.push(dir);
+    const file = join(dir, 'db.sqlite');
+    new Database(file).close();
+    const lowered = Math.min(19, niceOfThread(process.pid) + HELPER_THREAD_NICE);
+    const before = threadNices().filter((nice) => nice === lowered).length;
+    const checkpointer = startWalCheckpointer(file, { intervalMs: 20 });
+    await expect.poll(() => threadNices().filter((nice) => nice === lowered).length).toBe(before + 1);
+    await checkpointer.stop();
   });
 
   it('stops quietly when the database is gone', async () => {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { HELPER_THREAD_NICE } from './lower-priority.js';
 
 export interface WalCheckpointer {
   stop(): Promise<void>;
@@ -9,6 +10,7 @@ export interface WalCheckpointer {
 const THREAD = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.driver);
+try { const os = require('node:os'); os.setPriority(Math.min(19, os.getPriority() + workerData.nice)); } catch { /* runs as it was */ }
 (function checkpointLoop() {
   let db;
   try { db = new Database(workerData.file, { fileMustExist: true }); } catch { parentPort.close(); return; }
@@ -30,7 +32,7 @@ export function startWalCheckpointer(
 ): WalCheckpointer {
   const fromHere = createRequire(import.meta.url);
   const driver = createRequire(fromHere.resolve('@mikro-orm/better-sqlite')).resolve('better-sqlite3');
-  const worker = new Worker(THREAD, { eval: true, workerData: { file, driver, intervalMs } });
+  const worker = new Worker(THREAD, { eval: true, workerData: { file, driver, intervalMs, nice: HELPER_THREAD_NICE } });
   worker.unref();
   // The thread only relieves the writer: whatever happens to it, the database works on (SQLite checkpoints itself).
   worker.on('error', (error) => onError?.(error));
