@@ -159,18 +159,22 @@ export async function runBootstrap({ workspaces, sizes, options, governor, maxSe
 
 /**
  * Waits until every workspace's newest job has ended; false when `deadline` (performance.now() time) came first.
- * The polling runs on the event loop being measured, so it asks one workspace at a time and only about those still
- * running (ten ORM reads at once every 200 ms showed up in the loop delay).
+ * The polling runs on the event loop being measured: while the runner holds jobs it only asks the runner (memory);
+ * the database is read, one workspace at a time and only about those not yet seen finished, when it holds none.
  */
 async function allDone(service: BootstrapService, simulators: readonly { workspaceId: string }[], deadline: number): Promise<boolean> {
-  const running = new Set(simulators.map(({ workspaceId }) => workspaceId));
+  const open = new Set(simulators.map(({ workspaceId }) => workspaceId));
   while (performance.now() < deadline) {
-    for (const workspaceId of running) {
-      const state = (await service.jobs(workspaceId, 1))[0]?.state;
-      if (state !== undefined && state !== 'queued' && state !== 'running') running.delete(workspaceId);
+    if (service.running() > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
     }
-    if (running.size === 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const workspaceId of open) {
+      const state = (await service.jobs(workspaceId, 1))[0]?.state;
+      if (state !== undefined && state !== 'queued' && state !== 'running') open.delete(workspaceId);
+    }
+    if (open.size === 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return false;
 }

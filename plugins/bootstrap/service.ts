@@ -23,6 +23,8 @@ export interface BootstrapService {
   forget(workspaceId: string): Promise<void>;
   records: RecordStore;
   fetcher(): ListPageFetcherStats;
+  /** Jobs this instance is running now (no database read: cheap enough to poll). */
+  running(): number;
 }
 
 export type JobDetail = JobView & { operations: OperationProgress[]; firstError: string | null };
@@ -53,6 +55,7 @@ export function createBootstrapService({
   };
   return {
     plan: () => planSource.plan(),
+    running: () => runner.running(),
     async start(workspaceId, reason) {
       const plan = await planSource.plan();
       const { job, created } = await jobs.create(workspaceId, reason, plan.operations);

@@ -57,9 +57,11 @@ describe.each(databaseKinds)('resuming a cancelled bootstrap on $name', ({ creat
     const id = (started.body.job as JobView).id;
     const stored = async () => (await checkpoints(id)).filter((step) => step.state === 'done' && step.operation_id === 'getTimeEntries');
     await expect.poll(async () => (await stored()).length, { timeout: 10_000, interval: 20 }).toBeGreaterThanOrEqual(8);
+    expect(service.running()).toBe(1);
 
     const cancelled = await post(`/jobs/${id}/cancel`);
     expect(cancelled).toMatchObject({ status: 200, body: { job: { id, state: 'cancelled' } } });
+    expect(service.running()).toBe(0);
     const done = (await checkpoints(id)).filter((step) => step.state === 'done');
     // The cancel leaves the job's counters where it stopped, so the summary of a cancelled job is exact.
     const storedRecords = done.reduce((sum, step) => sum + Number(step.records), 0);
