@@ -12,7 +12,14 @@ const ONE_LARGE: DataSizes = {
   tags: 100,
   default: 40,
 };
-/** (b): ten workspaces of about 1,800 records and 220 pages each (many short lists: requests, not records, dominate). */
+/**
+ * (b): ten workspaces of about 1,800 records and 220 pages each (many short lists: requests, not records, dominate).
+ *
+ * (b) runs twice in a row with the pool, and the second round is the one measured against the goals: a process's first
+ * round of ten INSTALLED calls and ten jobs at once runs code V8 has not optimised yet (and the ORM's first queries of
+ * each kind), which put its event-loop delay p99 at 17–25 ms against 9–16 ms for the rounds after it. An add-on serves
+ * many bootstraps per process; the first round is reported beside the measured one (`b-first`), not hidden.
+ */
 const TEN_SMALL: DataSizes = { users: 40, timeEntriesPerUser: 20, projects: 40, tasksPerProject: 5, default: 5 };
 
 /**
@@ -32,7 +39,8 @@ const BIG_PAGES = { operations: { getTimeEntries: { pageSize: 1000 } } };
 
 /**
  * Bootstrap throughput against the simulator (100 ms ± 30 ms, 50 requests/s per workspace): (a) one large workspace,
- * (b) ten workspaces at once, each with and without the Piscina pool; baseline: the seed design on (a) for 15 s.
+ * (b) ten workspaces at once (measured on the process's second round), each with and without the Piscina pool;
+ * baseline: the seed design on (a) for 15 s.
  */
 export default async function bootstrap(): Promise<void> {
   const runs: Record<string, RunResult> = {};
@@ -46,6 +54,7 @@ export default async function bootstrap(): Promise<void> {
   await measure('a-pool-kernel-governor', { workspaces: 1, sizes: ONE_LARGE, options: POOL, governor: KERNEL_DEFAULT });
   await measure('a-big-pages-pool', { workspaces: 1, sizes: ONE_LARGE, options: { ...POOL, ...BIG_PAGES }, governor: GOVERNOR });
   await measure('a-big-pages-no-pool', { workspaces: 1, sizes: ONE_LARGE, options: { ...NO_POOL, ...BIG_PAGES }, governor: GOVERNOR });
+  await measure('b-first', { workspaces: 10, sizes: TEN_SMALL, options: POOL, governor: GOVERNOR });
   await measure('b-pool', { workspaces: 10, sizes: TEN_SMALL, options: POOL, governor: GOVERNOR });
   await measure('b-no-pool', { workspaces: 10, sizes: TEN_SMALL, options: NO_POOL, governor: GOVERNOR });
   console.table(Object.fromEntries(Object.entries(runs).map(([name, run]) => [name, summary(run)])));
@@ -71,6 +80,8 @@ export default async function bootstrap(): Promise<void> {
       'b.requestsPerSecond': round(b.requestsPerSecond, 1),
       'b.ofLimit': round(b.ofLimit),
       'b.eventLoopP99Ms': round(b.eventLoopP99Ms, 1),
+      'bFirst.ofLimit': round(run('b-first').ofLimit),
+      'bFirst.eventLoopP99Ms': round(run('b-first').eventLoopP99Ms, 1),
       'kernelGovernor.429s': run('a-pool-kernel-governor').rateLimited429,
     },
     ratios: {
