@@ -8,6 +8,7 @@ import { type DriverName, databaseTarget } from './database-options.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { createSqliteAccess, type WithSqlite } from './sqlite-session.js';
+import { takeTurnsForSqlite } from './sqlite-turns.js';
 
 export interface Store {
   readonly orm: MikroORM;
@@ -52,6 +53,7 @@ export async function createStore({ url, dataDir, log, debug = false }: CreateSt
   }
   log.debug({ driver: target.driver, database: target.display }, 'database connected');
   const checkpointer = await relieveWal(orm, target, log);
+  if (target.driver === 'sqlite') takeTurnsForSqlite(orm);
   return {
     orm,
     driver: target.driver,

@@ -108,6 +108,29 @@ describe('createStore errors', () => {
   });
 });
 
+describe('ORM queries on SQLite', () => {
+  it('each wait for a turn of the event loop, so a chain of them lets timers and I/O in; the batched hot paths do not', async () => {
+    const store = await createStore({ url: 'sqlite::memory:', dataDir: '/tmp', log: captureLog().log });
+    try {
+      const connection = store.orm.em.getConnection();
+      const order: string[] = [];
+      setImmediate(() => order.push('turn'));
+      for (let index = 0; index < 3; index++) {
+        await connection.execute('select 1');
+        order.push(`query ${index}`);
+      }
+      expect(order).toEqual(['turn', 'query 0', 'query 1', 'query 2']);
+      const session: string[] = [];
+      setImmediate(() => session.push('turn'));
+      for (let index = 0; index < 3; index++) await store.withSqlite?.((sqlite) => sqlite.statement('select 1').get());
+      session.push('batches');
+      expect(session).toEqual(['batches']);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('SQLite write-ahead log', () => {
   it('runs in WAL mode with synchronous=NORMAL (what the webhook README promises) and temporary data in memory', async () => {
     const store = await createStore({ url: 'sqlite::memory:', dataDir: '/tmp', log: captureLog().log });
