@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { deepFreeze } from '../deep-freeze.js';
 import { AddonError } from '../errors/index.js';
 import { type Environment, environmentOverrides } from './environment.js';
 import { interpolate } from './interpolate.js';
@@ -67,12 +68,4 @@ export function splitList(value: string): string[] {
     .map((item) => item.trim())
     .filter(Boolean);
   return [...(pems ?? []), ...others];
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
 }

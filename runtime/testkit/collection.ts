@@ -1,6 +1,6 @@
+import { deepFreeze } from '../deep-freeze.js';
 import { entryOf } from '../map-entry.js';
 import type { Facts } from './apply-facts.js';
-import { deepFreeze } from './deep-freeze.js';
 
 export interface CollectionOptions {
   /** How many generated records it starts with. */

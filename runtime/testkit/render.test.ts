@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../deep-freeze.js';
 import { createRenderer } from './render.js';
 
 const doc = {

@@ -1,6 +1,6 @@
+import { deepFreeze } from '../deep-freeze.js';
 import { entryOf } from '../map-entry.js';
 import { applyFacts, type Facts } from './apply-facts.js';
-import { deepFreeze } from './deep-freeze.js';
 import { createPrng, hashSeed } from './prng.js';
 import { type SampleOptions, sampleSchema, UNSATISFIABLE } from './sample-schema.js';
 

@@ -1,4 +1,4 @@
-/** Freezes a value and everything reachable from it: a value shared between answers must not change under them. */
+/** Freezes a value and everything reachable from it: a value shared by many readers must not change under them. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
