@@ -36,16 +36,13 @@ export function serveOperation(input: ServeInput, { dataset, renderer }: { datas
     facts ? { status, body: schema ? renderer.record(facts, schema) : undefined } : notFound(operation);
   switch (plan.kind) {
     case 'list': {
-      const list = dataset.collection(plan.target.key, pick(params, plan.target.params));
+      const list = collectionOf(dataset, plan.target, params);
       return { status, body: pageOf(input, list, plan, renderer) };
     }
     case 'single':
       return answer(locate(dataset, plan.target, input, plan.idParam)?.record);
     case 'create': {
-      const list =
-        plan.target === 'time-entries'
-          ? timeEntriesOf(dataset, input)
-          : dataset.collection(plan.target.key, pick(params, plan.target.params));
+      const list = plan.target === 'time-entries' ? timeEntriesOf(dataset, input) : collectionOf(dataset, plan.target, params);
       const facts = {
         ...defaultsFor(dataset, input),
         ...factsFromBody(input.body),
@@ -86,7 +83,7 @@ function pageOf(input: ServeInput, list: Collection, plan: Extract<OperationPlan
 function locate(dataset: Dataset, target: Target, input: ServeInput, idParam: string): { list: Collection; record: Facts } | undefined {
   const id = input.params[idParam] ?? '';
   if (target !== 'time-entries') {
-    const list = dataset.collection(target.key, pick(input.params, target.params));
+    const list = collectionOf(dataset, target, input.params);
     const record = list.find(id);
     return record && { list, record };
   }
@@ -126,6 +123,15 @@ function generatedFacts(dataset: Dataset, key: string, input: ServeInput): Facts
   if (key === 'user') return dataset.collection('users').find(input.user ?? dataset.ownerId) ?? { id: input.user };
   const values = Object.values(input.params);
   return { ...input.params, workspaceId: dataset.workspaceId, id: values[values.length - 1] };
+}
+
+/** The list a target names, for the path parameters of a request (or of a parent record, when warming lists). */
+export function collectionOf(
+  dataset: Dataset,
+  target: { readonly key: string; readonly params: readonly string[] },
+  params: Readonly<Record<string, string>>,
+): Collection {
+  return dataset.collection(target.key, pick(params, target.params));
 }
 
 function pick(params: Readonly<Record<string, string>>, names: readonly string[]): Record<string, string> {

@@ -3,6 +3,7 @@ import type { OpenApi } from '../openapi/index.js';
 import type { Dataset } from './dataset.js';
 import type { OperationPlan } from './operation-plan.js';
 import type { Renderer } from './render.js';
+import { collectionOf } from './serve-operation.js';
 
 /**
  * Renders every record of every list a bootstrap would read, parents first (each project's tasks need the projects),
@@ -26,10 +27,7 @@ export function warmLists(
       ? (lists.get(parent.operationId) ?? []).flatMap(({ params, ids }) => ids.map((id) => ({ ...params, [parent.param]: id })))
       : [{}];
     const read = paramSets.map((params) => {
-      const own = Object.fromEntries(
-        plan.target.params.filter((name) => params[name] !== undefined).map((name) => [name, params[name] as string]),
-      );
-      const list = dataset.collection(plan.target.key, own);
+      const list = collectionOf(dataset, plan.target, params);
       const records = list.page(0, list.length);
       for (const facts of records) renderer.record(facts, plan.shape.itemSchema);
       rendered += records.length;
