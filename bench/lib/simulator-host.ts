@@ -1,9 +1,9 @@
-import { getPriority, setPriority } from 'node:os';
 import type { ClockifySimulator, ClockifySimulatorOptions } from '../../runtime/testkit/index.js';
+import { HELPER_THREAD_NICE, lowerThreadPriority } from '../../runtime/workers/lower-priority.js';
 
 // The simulators stand in for Clockify's servers, which never share the add-on's cores: at a lower priority they take
 // the CPU the add-on leaves instead of preempting its event loop, whose delay the benchmark measures.
-setPriority(Math.min(19, getPriority() + 10));
+lowerThreadPriority(HELPER_THREAD_NICE);
 const built = (path: string) => import(new URL(`../../dist/runtime/testkit/${path}`, import.meta.url).href);
 const { createClockifySimulator } = (await built('index.js')) as typeof import('../../runtime/testkit/index.js');
 const { loadSharedOpenApi } = (await built('shared-openapi.js')) as typeof import('../../runtime/testkit/shared-openapi.js');
