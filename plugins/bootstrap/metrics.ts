@@ -16,14 +16,17 @@ export function createBootstrapMetrics(
   { runningJobs, fetcher }: { runningJobs: () => number; fetcher: () => ListPageFetcherStats },
 ): BootstrapMetrics {
   const registers = [registry];
-  new Gauge({
-    name: `${prefix}running_jobs`,
-    help: 'Bootstrap jobs this instance is running',
-    registers,
-    collect() {
-      this.set(runningJobs());
-    },
-  });
+  // A number read from the runner or the pool when the registry is scraped.
+  const readAtScrape = (name: string, help: string, read: () => number) =>
+    new Gauge({
+      name: `${prefix}${name}`,
+      help,
+      registers,
+      collect() {
+        this.set(read());
+      },
+    });
+  readAtScrape('running_jobs', 'Bootstrap jobs this instance is running', runningJobs);
   new Gauge({
     name: `${prefix}pages_parsed`,
     help: 'Pages parsed and normalised since start, by thread (worker: the Piscina pool, main: the event loop)',
@@ -35,22 +38,12 @@ export function createBootstrapMetrics(
       this.set({ thread: 'main' }, stats.pagesOnMainThread);
     },
   });
-  new Gauge({
-    name: `${prefix}worker_threads`,
-    help: 'Threads of the page-fetching pool',
-    registers,
-    collect() {
-      this.set(fetcher().threads);
-    },
-  });
-  new Gauge({
-    name: `${prefix}pool_queued_requests`,
-    help: 'Page requests waiting for room in a pool thread after taking their rate-limit token (above 0: raise workers.requestsPerThread)',
-    registers,
-    collect() {
-      this.set(fetcher().queued);
-    },
-  });
+  readAtScrape('worker_threads', 'Threads of the page-fetching pool', () => fetcher().threads);
+  readAtScrape(
+    'pool_queued_requests',
+    'Page requests waiting for room in a pool thread after taking their rate-limit token (above 0: raise workers.requestsPerThread)',
+    () => fetcher().queued,
+  );
   const jobs = new Counter({
     name: `${prefix}jobs_total`,
     help: 'Bootstrap jobs ended, by outcome',
