@@ -82,6 +82,9 @@ export function createAppendEvent(store: Store, { maxBatch = 500 }: { maxBatch?:
   };
 }
 
+/** The inbox's unique index (migration 0006): the dedupe key under its workspace and entity. */
+const UNIQUE_COLUMNS = ['workspace_id', 'entity_id', 'dedupe_key'];
+
 /** One transaction: insert what is new, then look up the ids of what was already there. Keyed by dedupe key. */
 async function writeBatch(store: Store, rows: Row[]): Promise<Map<string, Receipt>> {
   const em = store.em();
@@ -92,14 +95,17 @@ async function writeBatch(store: Store, rows: Row[]): Promise<Map<string, Receip
   return em.getKnex().transaction(async (trx: Knex.Transaction) => {
     const inserted: { id: number; dedupe_key: string }[] = await trx('webhook_event')
       .insert(full)
-      .onConflict('dedupe_key')
+      .onConflict(UNIQUE_COLUMNS)
       .ignore()
       .returning(['id', 'dedupe_key']);
     const receipts = new Map<string, Receipt>(inserted.map((row) => [row.dedupe_key, { status: 'accepted', id: Number(row.id) }]));
-    const known = unique.map((row) => row.dedupe_key).filter((key) => !receipts.has(key));
+    const known = unique.filter((row) => !receipts.has(row.dedupe_key));
     if (known.length > 0) {
       const existing: { id: number; dedupe_key: string }[] = await trx('webhook_event')
-        .whereIn('dedupe_key', known)
+        .whereIn(
+          UNIQUE_COLUMNS,
+          known.map((row) => [row.workspace_id, row.entity_id, row.dedupe_key]),
+        )
         .select('id', 'dedupe_key');
       for (const row of existing) receipts.set(row.dedupe_key, { status: 'duplicate', id: Number(row.id) });
     }
@@ -108,8 +114,8 @@ async function writeBatch(store: Store, rows: Row[]): Promise<Map<string, Receip
 }
 
 const INSERT_SQLITE = `insert into webhook_event (dedupe_key, workspace_id, event, entity_id, body, received_at, state, attempts, updated_at)
-  values (?, ?, ?, ?, ?, ?, 'pending', 0, ?) on conflict (dedupe_key) do nothing returning id`;
-const FIND_SQLITE = 'select id from webhook_event where dedupe_key = ?';
+  values (?, ?, ?, ?, ?, ?, 'pending', 0, ?) on conflict (workspace_id, entity_id, dedupe_key) do nothing returning id`;
+const FIND_SQLITE = 'select id from webhook_event where workspace_id = ? and entity_id = ? and dedupe_key = ?';
 
 /**
  * The same transaction on SQLite, synchronously on the pooled connection with statements prepared once: one cached
@@ -127,7 +133,7 @@ function writeBatchSqlite(session: SqliteSession, rows: Row[]): Map<string, Rece
       const inserted = insert.get(row.dedupe_key, row.workspace_id, row.event, row.entity_id, row.body, now, now) as
         | { id: number }
         | undefined;
-      const existing = inserted ? undefined : (find.get(row.dedupe_key) as { id: number } | undefined);
+      const existing = inserted ? undefined : (find.get(row.workspace_id, row.entity_id, row.dedupe_key) as { id: number } | undefined);
       if (inserted) receipts.set(row.dedupe_key, { status: 'accepted', id: Number(inserted.id) });
       else if (existing) receipts.set(row.dedupe_key, { status: 'duplicate', id: Number(existing.id) });
     }

@@ -89,6 +89,28 @@ describe.each(databaseKinds)('store on $name', ({ create }) => {
     expect(await installations.isRetired({ workspaceId: 'ws-1', addonId: 'addon-1' })).toBe(true);
   });
 
+  it('keeps one inbox row per dedupe key, unique under its workspace and entity', async () => {
+    const opened = await open();
+    await opened.migrate();
+    const knex = opened.em().getKnex();
+    const now = opened.em().getPlatform().processDateProperty(new Date());
+    const row = (entityId: string, body: string) => ({
+      dedupe_key: 'k'.repeat(64),
+      workspace_id: 'ws-1',
+      event: 'NEW_TIME_ENTRY',
+      entity_id: entityId,
+      body,
+      received_at: now,
+      state: 'pending',
+      attempts: 0,
+      updated_at: now,
+    });
+    await knex('webhook_event').insert(row('entry-1', '{}'));
+    await expect(knex('webhook_event').insert(row('entry-1', '{"again":true}'))).rejects.toThrow(/unique|duplicate/i);
+    const [{ rows }] = (await knex('webhook_event').count({ rows: '*' })) as [{ rows: number | string }];
+    expect(Number(rows)).toBe(1);
+  });
+
   it('refuses to open tokens sealed under another key', async () => {
     const opened = await open();
     await opened.migrate();
