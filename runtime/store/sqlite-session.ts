@@ -4,7 +4,7 @@ import { entryOf } from '../map-entry.js';
 
 /** The parts of a better-sqlite3 prepared statement the hot paths use. */
 export interface SqliteStatement {
-  run(...parameters: unknown[]): { changes: number };
+  run(...parameters: unknown[]): { changes: number; lastInsertRowid: number | bigint };
   get(...parameters: unknown[]): unknown;
   all(...parameters: unknown[]): unknown[];
 }
