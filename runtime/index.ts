@@ -35,7 +35,7 @@ export { errorBody } from './http/error-handler.js';
 export { positiveIdParam } from './http/id-param.js';
 export { readJsonBody } from './http/read-json.js';
 export type { HttpMethod } from './http/route-table.js';
-export type { AddonEnv, AddonHandler, AddonMiddleware, AddonVariables } from './http/types.js';
+export type { AddonEnv, AddonHandler, AddonMiddleware, AddonVariables, RequestObserver } from './http/types.js';
 export { serveUiAssets, UI_ASSETS_DIR, UI_MODULES } from './http/ui-assets.js';
 export { CLOCKIFY_FRAME_ANCESTORS, type UiSecurityHeadersOptions, uiSecurityHeaders } from './http/ui-security-headers.js';
 export { type Addon, type CreateAddonOptions, createAddon } from './kernel.js';

@@ -35,14 +35,13 @@ export default definePlugin<MetricsOptions>({
       registers: [registry],
     });
 
-    ctx.use(async function httpMetrics(c, next) {
-      const started = performance.now();
-      await next();
-      // The matched pattern, not the raw path, keeps label cardinality bounded; unmatched requests share one label.
-      const pattern = routePath(c, -1);
+    ctx.observe(function httpMetrics(c, durationMs) {
+      // The matched pattern of the handler that answered, not the raw path, keeps label cardinality bounded;
+      // unmatched requests share one label.
+      const pattern = routePath(c);
       const labels = { method: c.req.method, route: pattern === '/*' ? '(unmatched)' : pattern, status: String(c.res.status) };
       requests.inc(labels);
-      duration.observe(labels, (performance.now() - started) / 1000);
+      duration.observe(labels, durationMs / 1000);
     });
 
     ctx.route('GET', ctx.options.path, async (c) => c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType }), {

@@ -1,4 +1,4 @@
-import type { AddonHandler, AddonMiddleware, WebhookEventName } from '../../runtime/index.js';
+import type { AddonHandler, RequestObserver, WebhookEventName } from '../../runtime/index.js';
 import { isHttpError, readJsonBody } from '../../runtime/index.js';
 import type { AppendEvent } from './append-event.js';
 import { type FreshEvent, orderKeyOf } from './dispatcher.js';
@@ -28,14 +28,14 @@ export function createReceiveRoute(event: WebhookEventName, { append, onAccepted
 }
 
 /**
- * Counts refused deliveries. Refusals happen before the route (body limit, auth policy), so this runs as global
- * middleware that only looks at the plugin's own webhook paths; the refusal's error code is the reason.
+ * Counts refused deliveries. Refusals happen before the route (body limit, auth policy), so this observes every
+ * answered request and only looks at the plugin's own webhook paths; the refusal's error code is the reason.
  */
-export function countRejections(routes: ReadonlyMap<string, WebhookEventName>, receipts: WebhookMetrics['receipts']): AddonMiddleware {
-  return async function countWebhookRejections(c, next) {
-    const event = c.req.method === 'POST' ? routes.get(c.req.path) : undefined;
-    await next();
-    if (event === undefined || c.res.status < 400) return;
+export function countRejections(routes: ReadonlyMap<string, WebhookEventName>, receipts: WebhookMetrics['receipts']): RequestObserver {
+  return function countWebhookRejections(c) {
+    if (c.res.status < 400 || c.req.method !== 'POST') return;
+    const event = routes.get(c.req.path);
+    if (event === undefined) return;
     const reason = isHttpError(c.error) ? c.error.code : `HTTP_${c.res.status}`;
     receipts.inc({ event, outcome: 'rejected', reason });
   };

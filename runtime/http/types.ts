@@ -1,4 +1,4 @@
-import type { Handler, MiddlewareHandler } from 'hono';
+import type { Context, Handler, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 
 /**
@@ -17,3 +17,9 @@ export interface AddonEnv {
 
 export type AddonHandler = Handler<AddonEnv>;
 export type AddonMiddleware = MiddlewareHandler<AddonEnv>;
+
+/**
+ * Sees every answered request once, after its response is built (hot routes and 404s too): for metrics and counters
+ * that only look. `c.res` is the response, `c.error` the error it was built from, if any.
+ */
+export type RequestObserver = (c: Context<AddonEnv>, durationMs: number) => void;

@@ -36,6 +36,9 @@ export function createPluginContext<Options>(
     use(middleware) {
       registrations.middleware.push(own(middleware));
     },
+    observe(observer) {
+      registrations.observers.push(own(observer));
+    },
     policy(policyName, factory) {
       const existing = registrations.policies.get(policyName);
       if (existing) {

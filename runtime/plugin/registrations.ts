@@ -2,7 +2,7 @@ import type { Manifest } from '../clockify/build-manifest.js';
 import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
 import { HealthChecks } from '../http/health.js';
 import type { HttpMethod } from '../http/route-table.js';
-import type { AddonHandler, AddonMiddleware } from '../http/types.js';
+import type { AddonHandler, AddonMiddleware, RequestObserver } from '../http/types.js';
 import { HandlerRegistry, type LifecycleHandler, type WebhookHandler } from './handlers.js';
 import type { Hook, PolicyFactory, RouteOptions } from './types.js';
 
@@ -26,6 +26,7 @@ interface Owned<T> {
 export class Registrations {
   readonly routes: RouteRegistration[] = [];
   readonly middleware: Owned<AddonMiddleware>[] = [];
+  readonly observers: Owned<RequestObserver>[] = [];
   readonly policies = new Map<string, Owned<PolicyFactory>>();
   readonly services = new Map<string, Owned<unknown>>();
   readonly afterSetupHooks: Owned<Hook>[] = [];

@@ -5,7 +5,7 @@ import type { LifecycleType, WebhookEventName } from '../clockify/events.js';
 import type { AddonConfig } from '../config/types.js';
 import type { ReadinessCheck } from '../http/health.js';
 import type { HttpMethod } from '../http/route-table.js';
-import type { AddonHandler, AddonMiddleware } from '../http/types.js';
+import type { AddonHandler, AddonMiddleware, RequestObserver } from '../http/types.js';
 import type { Store } from '../store/create-store.js';
 import type { LifecycleHandler, RegisteredHandler, WebhookHandler } from './handlers.js';
 import type { ServiceKey } from './service-key.js';
@@ -22,6 +22,13 @@ export interface RouteOptions {
   middleware?: AddonMiddleware[];
   /** Facts about the route its policy may need (e.g. the webhook event a webhook route receives). */
   meta?: Readonly<Record<string, unknown>>;
+  /**
+   * Served ahead of plugins' global middleware and outside the request context, for routes where every microsecond
+   * counts (webhook receipts). The kernel still gives it its request id, access log line, observers, body limit and
+   * policy. Hot only while no plugin adds global middleware (`ctx.use`): middleware meant for every request then
+   * sees this one too.
+   */
+  hot?: boolean;
 }
 
 /** A route as its auth policy sees it when the kernel mounts it. */
@@ -76,6 +83,8 @@ export interface PluginContext<Options = Record<string, unknown>> {
   route(method: HttpMethod, path: string, handler: AddonHandler, options: RouteOptions): void;
   /** Middleware for every request, run before any route. */
   use(middleware: AddonMiddleware): void;
+  /** Called once per answered request, after its response is built; cheaper than middleware that only looks. */
+  observe(observer: RequestObserver): void;
   /** Defines an auth policy routes can name in `RouteOptions.auth`; the factory runs once per route using it. */
   policy(name: string, factory: PolicyFactory): void;
   provide<T>(key: ServiceKey<T>, value: T): void;
