@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameToken, storedTokenDigest } from './match-webhook-token.js';
+import { isSameToken, storedTokenBytes } from './match-webhook-token.js';
 
 const ROUTE = '/webhooks/new-time-entry';
 
@@ -8,24 +8,27 @@ describe('the token stored for a webhook route', () => {
     const byPath = Object.freeze({ [ROUTE]: 'token-a' });
     const byUrl = Object.freeze({ [`https://addon.example/base${ROUTE}`]: 'token-b' });
     const bySuffix = Object.freeze({ [`https://proxy.example/other${ROUTE}/`]: 'token-c' });
-    expect(isSameToken('token-a', storedTokenDigest(byPath, ROUTE, '/base') as Buffer)).toBe(true);
-    expect(isSameToken('token-b', storedTokenDigest(byUrl, ROUTE, '/base/') as Buffer)).toBe(true);
-    expect(isSameToken('token-c', storedTokenDigest(bySuffix, ROUTE, '/base') as Buffer)).toBe(true);
-    expect(storedTokenDigest(byPath, '/webhooks/other', '/base')).toBeUndefined();
+    expect(isSameToken('token-a', storedTokenBytes(byPath, ROUTE, '/base') as Buffer)).toBe(true);
+    expect(isSameToken('token-b', storedTokenBytes(byUrl, ROUTE, '/base/') as Buffer)).toBe(true);
+    expect(isSameToken('token-c', storedTokenBytes(bySuffix, ROUTE, '/base') as Buffer)).toBe(true);
+    expect(storedTokenBytes(byPath, '/webhooks/other', '/base')).toBeUndefined();
   });
 
   it('refuses another token, a prefix of it and an empty one', () => {
-    const digest = storedTokenDigest(Object.freeze({ [ROUTE]: 'the-stored-token' }), ROUTE, '') as Buffer;
-    for (const presented of ['another-token-xx', 'the-stored', '', 'the-stored-token ']) expect(isSameToken(presented, digest)).toBe(false);
+    const stored = storedTokenBytes(Object.freeze({ [ROUTE]: 'the-stored-token' }), ROUTE, '') as Buffer;
+    for (const presented of ['another-token-xx', 'the-stored', '', 'the-stored-token ', 'the-stored-tokén']) {
+      expect(isSameToken(presented, stored)).toBe(false);
+    }
+    expect(isSameToken('the-stored-token', stored)).toBe(true);
   });
 
-  it('hashes a record once per route: the next delivery with the same cached record reuses the digest', () => {
+  it('encodes a record once per route: the next delivery with the same cached record reuses the bytes', () => {
     const record = Object.freeze({ [ROUTE]: 'token-a' });
-    const first = storedTokenDigest(record, ROUTE, '');
-    expect(storedTokenDigest(record, ROUTE, '')).toBe(first);
+    const first = storedTokenBytes(record, ROUTE, '');
+    expect(storedTokenBytes(record, ROUTE, '')).toBe(first);
     // A new record (the installation read again, or changed) is looked up afresh.
     const changed = Object.freeze({ [ROUTE]: 'token-b' });
-    expect(isSameToken('token-b', storedTokenDigest(changed, ROUTE, '') as Buffer)).toBe(true);
-    expect(isSameToken('token-a', storedTokenDigest(changed, ROUTE, '') as Buffer)).toBe(false);
+    expect(isSameToken('token-b', storedTokenBytes(changed, ROUTE, '') as Buffer)).toBe(true);
+    expect(isSameToken('token-a', storedTokenBytes(changed, ROUTE, '') as Buffer)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { AddonEnv, ClockifyClaims, PolicyFactory, RawClockifyClaims, RouteI
 import { AddonError, HttpError, isWebhookEventName, readJsonBody, tokenError } from '../../runtime/index.js';
 import type { VerifyToken } from './admission.js';
 import type { AuthKit } from './auth-kit.js';
-import { isSameToken, storedTokenDigest } from './match-webhook-token.js';
+import { isSameToken, storedTokenBytes } from './match-webhook-token.js';
 import { readWebhookToken } from './read-token.js';
 import { requireInstallation } from './require-installation.js';
 import { rejectUserToken, toClockifyClaims } from './to-claims.js';
@@ -37,7 +37,7 @@ async function checkDelivery(c: Context<AddonEnv>, { kit, route, event, verify }
   const raw = await verify(token);
   rejectUserToken(raw, 'webhook');
   const installation = await requireInstallation(kit.installations, raw);
-  const stored = storedTokenDigest(installation.webhookTokens, route.path, kit.basePath);
+  const stored = storedTokenBytes(installation.webhookTokens, route.path, kit.basePath);
   if (stored === undefined || !isSameToken(token, stored)) {
     throw new HttpError(401, 'WEBHOOK_TOKEN_MISMATCH', `the token is not the one Clockify issued for the webhook at ${route.path}`);
   }
