@@ -61,8 +61,6 @@ export default definePlugin<WebhooksOptions>({
           auth: 'webhook',
           bodyLimit: options.maxBodyBytes,
           meta: { event },
-          // Clockify waits for each receipt: it skips the global chain (README, "How fast").
-          hot: true,
         });
       }
     });

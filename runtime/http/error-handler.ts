@@ -16,7 +16,7 @@ export function errorBody(code: string, message: string, requestId: string | und
 /**
  * The one place a failure becomes a response. HttpErrors keep their status and code; anything else is
  * logged with its stack and answered with a generic 500 that says nothing about the cause. Each line names the request
- * id itself, since hot routes run outside the request context.
+ * id itself: an error the fallback answers is logged outside the request context.
  */
 export function createErrorHandler(log: Logger) {
   return function handleError(error: Error, c: Context<AddonEnv>): Response {

@@ -30,19 +30,6 @@ export function requestId(log: Logger, observers: readonly RequestObserver[]): A
   };
 }
 
-/**
- * The same for hot routes (`RouteOptions.hot`), without the request context: entering it costs every promise of the
- * request a hook, a tenth of a webhook receipt's time. What these routes log names the request id itself.
- */
-export function hotRequest(log: Logger, observers: readonly RequestObserver[]): AddonMiddleware {
-  const finish = finishRequest(log, observers);
-  return async function hotRequest(c, next) {
-    const started = startRequest(c, log);
-    await next();
-    finish(c, started);
-  };
-}
-
 function startRequest(c: Context<AddonEnv>, log: Logger): number {
   const id = acceptRequestId(c.req.header(REQUEST_ID_HEADER));
   c.set('requestId', id);

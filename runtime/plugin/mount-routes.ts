@@ -2,27 +2,29 @@ import type { ErrorHandler, Hono } from 'hono';
 import type { AddonConfig } from '../config/types.js';
 import { AddonError, HttpError } from '../errors/index.js';
 import { bodyLimit } from '../http/body-limit.js';
-import type { RouteTable } from '../http/route-table.js';
+import { RouteTable } from '../http/route-table.js';
 import type { AddonEnv, AddonMiddleware } from '../http/types.js';
-import type { Registrations, RouteRegistration } from './registrations.js';
+import type { Registrations } from './registrations.js';
 
 const PUBLIC: AddonMiddleware = async function publicRoute(_c, next) {
   await next();
 };
 
-/** A plugin route ready to mount: its body limit, its policy's guard, its own middleware and its handler. */
-export interface PlannedRoute {
-  route: RouteRegistration;
-  handlers: AddonMiddleware[];
-}
-
 /**
- * Checks every plugin route and builds its handler chain. Unknown policies and duplicate routes are boot errors.
- * The table it fills answers unmatched requests (`mountFallback`).
+ * Mounts the routes plugins registered, each behind its body limit and auth policy. Unknown policies and duplicate routes are boot errors; unmatched requests get 404 or 405.
+ * Those are answered through the error handler rather than thrown: a not-found handler's throw would skip what the
+ * global chain does once a request is answered (access log, observers).
  */
-export function planRoutes(registrations: Registrations, config: AddonConfig, table: RouteTable): PlannedRoute[] {
-  return registrations.routes.map((route) => {
-    const { plugin, method, path, options } = route;
+export function mountRoutes(
+  app: Hono<AddonEnv>,
+  registrations: Registrations,
+  config: AddonConfig,
+  kernelGetRoutes: readonly string[],
+  handleError: ErrorHandler<AddonEnv>,
+): void {
+  const table = new RouteTable();
+  for (const path of kernelGetRoutes) table.add('GET', path);
+  for (const { plugin, method, path, handler, options } of registrations.routes) {
     const location = { file: config.source, plugin };
     const policy = options.auth === 'none' ? { value: () => PUBLIC } : registrations.policies.get(options.auth);
     if (!policy) {
@@ -33,22 +35,8 @@ export function planRoutes(registrations: Registrations, config: AddonConfig, ta
       throw new AddonError('ROUTE_CONFLICT', `${method} ${path} is registered twice; give one of them another path`, location);
     }
     const guard = policy.value({ method, path, plugin, meta: options.meta ?? {} });
-    const handlers = [bodyLimit(options.bodyLimit ?? config.server.maxBodyBytes), guard, ...(options.middleware ?? []), route.handler];
-    return { route, handlers };
-  });
-}
-
-export function mountRoute(app: Hono<AddonEnv>, { route, handlers }: PlannedRoute, ...before: AddonMiddleware[]): void {
-  const [first, ...rest] = [...before, ...handlers] as [AddonMiddleware, ...AddonMiddleware[]];
-  app.on(route.method, route.path, first, ...rest);
-}
-
-/**
- * Unmatched requests: 405 with `Allow` when the path exists for other methods, else 404. Answered through the error
- * handler rather than thrown: a not-found handler's throw would skip what the global chain does after the route
- * (access log, observers).
- */
-export function mountFallback(app: Hono<AddonEnv>, table: RouteTable, handleError: ErrorHandler<AddonEnv>): void {
+    app.on(method, path, bodyLimit(options.bodyLimit ?? config.server.maxBodyBytes), guard, ...(options.middleware ?? []), handler);
+  }
   app.notFound((c) => {
     const allowed = table.allowedMethods(c.req.path);
     const error =

@@ -22,13 +22,6 @@ export interface RouteOptions {
   middleware?: AddonMiddleware[];
   /** Facts about the route its policy may need (e.g. the webhook event a webhook route receives). */
   meta?: Readonly<Record<string, unknown>>;
-  /**
-   * Served ahead of plugins' global middleware and outside the request context, for routes where every microsecond
-   * counts (webhook receipts). The kernel still gives it its request id, access log line, observers, body limit and
-   * policy. Hot only while no plugin adds global middleware (`ctx.use`): middleware meant for every request then
-   * sees this one too.
-   */
-  hot?: boolean;
 }
 
 /** A route as its auth policy sees it when the kernel mounts it. */
