@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTokenMinter } from '../runtime/testkit/mint-token.js';
 import { type LoadResult, load } from './lib/load.js';
+import { withCpuOf } from './lib/process-cpu.js';
 import { median, round, writeReport } from './lib/report.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -59,8 +60,14 @@ export default async function webhooks(): Promise<void> {
     const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       await settle();
-      const bareRound = await load({ ...bareTarget, durationSeconds: ROUND_SECONDS });
-      rounds.push({ bare: bareRound, inbox: await load({ ...inboxTarget, durationSeconds: ROUND_SECONDS }) });
+      const bareRound = await withCpuOf(bare.pid, () => load({ ...bareTarget, durationSeconds: ROUND_SECONDS }));
+      const inboxRound = await withCpuOf(addon.pid, () => load({ ...inboxTarget, durationSeconds: ROUND_SECONDS }));
+      rounds.push({
+        bare: bareRound.result,
+        inbox: inboxRound.result,
+        bareCpuUs: perRequestUs(bareRound.cpuMs, bareRound.result),
+        inboxCpuUs: perRequestUs(inboxRound.cpuMs, inboxRound.result),
+      });
     }
     // The latency at 500/s is a steady state: measured once the inbox has worked off the overload above.
     await settle();
@@ -79,6 +86,13 @@ export default async function webhooks(): Promise<void> {
 interface Round {
   bare: LoadResult;
   inbox: LoadResult;
+  /** CPU the server process spent per answered request in the round, in µs (all its threads; undefined off Linux). */
+  bareCpuUs: number | undefined;
+  inboxCpuUs: number | undefined;
+}
+
+function perRequestUs(cpuMs: number | undefined, { total }: LoadResult): number | undefined {
+  return cpuMs === undefined || total === 0 ? undefined : (cpuMs * 1000) / total;
 }
 
 function report(
@@ -90,6 +104,12 @@ function report(
   const ratios = rounds.map(({ bare, inbox }) => inbox.requestsPerSecond / bare.requestsPerSecond);
   const ratio = median(ratios);
   const of = (pick: (round: Round) => number) => median(rounds.map(pick));
+  const cpu = (pick: (round: Round) => number | undefined) => {
+    const values = rounds.map(pick);
+    return values.every((value) => value !== undefined) ? round(median(values as number[]), 1) : 'n/a (no /proc)';
+  };
+  const bareCpu = cpu(({ bareCpuUs }) => bareCpuUs);
+  const inboxCpu = cpu(({ inboxCpuUs }) => inboxCpuUs);
   const refused = rounds.reduce((sum, { inbox }) => sum + inbox.non2xx, paced.non2xx);
   writeReport({
     name: 'webhooks',
@@ -101,6 +121,7 @@ function report(
       ),
       p50Ms: of(({ bare }) => bare.p50Ms),
       p99Ms: of(({ bare }) => bare.p99Ms),
+      cpuUsPerRequest: bareCpu,
       at500PerSecondP50Ms: barePaced.p50Ms,
       at500PerSecondP99Ms: barePaced.p99Ms,
     },
@@ -111,6 +132,7 @@ function report(
       ),
       p50Ms: of(({ inbox }) => inbox.p50Ms),
       p99Ms: of(({ inbox }) => inbox.p99Ms),
+      cpuUsPerRequest: inboxCpu,
       non2xx: refused,
       errors: rounds.reduce((sum, { inbox }) => sum + inbox.errors, paced.errors),
       at500PerSecondP50Ms: paced.p50Ms,
@@ -120,7 +142,12 @@ function report(
       handled: counts.handled,
       ratioByRound: ratios.map((value) => round(value)).join(' / '),
     },
-    ratios: { acceptedVsBareHono: round(ratio) },
+    ratios: {
+      acceptedVsBareHono: round(ratio),
+      // What one delivery costs the add-on's process, in bare Hono requests: the ratio's CPU side, which the load
+      // generator sharing the machine's cores does not blur.
+      ...(typeof bareCpu === 'number' && typeof inboxCpu === 'number' ? { deliveryCpuInBareRequests: round(inboxCpu / bareCpu) } : {}),
+    },
     goals: {
       throughput: { target: '≥ 0.5× bare Hono (0.4× at the least)', met: ratio >= 0.5 },
       latencyAt500: { target: 'p99 < 10 ms at 500 deliveries/s', met: paced.p99Ms < 10 },
@@ -218,7 +245,7 @@ async function waitForHandled(url: string, expected: number): Promise<number> {
   return handled;
 }
 
-async function startServer(args: string[], env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+async function startServer(args: string[], env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
@@ -235,6 +262,7 @@ async function startServer(args: string[], env: Record<string, string>): Promise
   });
   return {
     url,
+    pid: child.pid as number,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
