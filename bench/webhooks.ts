@@ -1,58 +1,30 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createTokenMinter } from '../runtime/testkit/mint-token.js';
 import { type LoadResult, load } from './lib/load.js';
-import { withCpuOf } from './lib/process-cpu.js';
+import { perRequestUs, withCpuOf } from './lib/process-cpu.js';
 import { median, round, writeReport } from './lib/report.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const WORKSPACE = '64b0c0ffee00000000000001';
-const ADDON = '64b0c0ffee00000000000002';
-const ROUTE = '/webhooks/new-time-entry';
+import { startWebhookBench, WEBHOOK_ROUTE } from './lib/webhook-addon.js';
 
 /** Rounds of sustained load, bare and inbox in turn, so both meet the same moments of a shared, noisy machine. */
 const ROUNDS = 3;
 const ROUND_SECONDS = 5;
 
 /**
- * Sustained webhook receiving: signed, unique NEW_TIME_ENTRY deliveries to a real `bin/addon.js start` process on
- * SQLite (auth, lifecycle, webhooks and a counting handler, so dispatch runs alongside), installed through its real
- * INSTALLED route. Baseline: a bare Hono server answering POST in the same way, started the same way, under the same
- * load, measured in alternating rounds with the inbox (the ratio is the median of the rounds'). Then the latency of
- * both at a fixed 500 deliveries/s.
+ * Sustained webhook receiving: signed, unique NEW_TIME_ENTRY deliveries to a real add-on process on SQLite with a
+ * counting handler, so dispatch runs alongside (`lib/webhook-addon.ts`). Baseline: a bare Hono server answering POST
+ * in the same way, started the same way, under the same load, measured in alternating rounds with the inbox (the
+ * ratio is the median of the rounds'). Then the latency of both at a fixed 500 deliveries/s.
+ * BENCH_PAUSE_DISPATCH=1 measures receiving alone (the handler never runs; `handled` stays 0).
  */
 export default async function webhooks(): Promise<void> {
-  const minter = await createTokenMinter({ addonKey: 'bench-webhooks', workspaceId: WORKSPACE, addonId: ADDON });
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhooks-'));
-  // BENCH_CPU_PROF=<folder> writes the add-on's CPU profile there (open it in Chrome's DevTools).
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const pausedDispatch = Boolean(process.env.BENCH_PAUSE_DISPATCH);
-  const bare = await startServer(['bench/lib/bare-hono.js'], {});
-  const addon = await startServer([...profile, 'bin/addon.js', 'start', '--config', writeConfig(dataDir, minter.publicKeyPem)], {
-    DATA_DIR: dataDir,
-  });
+  const bench = await startWebhookBench({ pausedDispatch });
+  const { bare, addon } = bench;
   try {
-    const signature = await minter.webhookToken();
-    await install(addon.url, minter, signature);
-    let sequence = 0;
-    const delivery = () => {
-      sequence += 1;
-      return JSON.stringify(timeEntry(sequence));
-    };
-    const headers = {
-      'content-type': 'application/json',
-      'clockify-signature': signature,
-      'clockify-webhook-event-type': 'NEW_TIME_ENTRY',
-    };
     const bareTarget = { url: `${bare.url}/`, body: () => '{}', headers: { 'content-type': 'application/json' } };
-    const inboxTarget = { url: `${addon.url}${ROUTE}`, headers, body: delivery };
+    const inboxTarget = { url: `${addon.url}${WEBHOOK_ROUTE}`, headers: bench.deliveryHeaders, body: bench.nextDelivery };
     // The inbox works off a round's backlog before the next bare round, so its handlers never share the machine with
     // the baseline's measurement.
     const settle = async () => {
-      if (!pausedDispatch) await waitForHandled(addon.url, sequence);
+      if (!pausedDispatch) await waitForHandled(addon.url, bench.delivered());
     };
     // Warm-up: the load generator itself takes seconds to reach its pace (JIT), which the bare rounds would show.
     await load({ ...bareTarget, durationSeconds: 6 });
@@ -65,8 +37,8 @@ export default async function webhooks(): Promise<void> {
       rounds.push({
         bare: bareRound.result,
         inbox: inboxRound.result,
-        bareCpuUs: perRequestUs(bareRound.cpuMs, bareRound.result),
-        inboxCpuUs: perRequestUs(inboxRound.cpuMs, inboxRound.result),
+        bareCpuUs: perRequestUs(bareRound.cpuMs, bareRound.result.total),
+        inboxCpuUs: perRequestUs(inboxRound.cpuMs, inboxRound.result.total),
       });
     }
     // The latency at 500/s is a steady state: measured once the inbox has worked off the overload above.
@@ -75,11 +47,10 @@ export default async function webhooks(): Promise<void> {
     const before = await requestDurations(addon.url);
     const paced = await load({ ...inboxTarget, overallRate: 500, connections: 20 });
     const serverP99Ms = percentileBound(before, await requestDurations(addon.url), 0.99);
-    const handled = pausedDispatch ? 0 : await waitForHandled(addon.url, sequence);
-    report(rounds, barePaced, paced, { delivered: sequence, handled, serverP99Ms });
+    const handled = pausedDispatch ? 0 : await waitForHandled(addon.url, bench.delivered());
+    report(rounds, barePaced, paced, { delivered: bench.delivered(), handled, serverP99Ms });
   } finally {
-    await Promise.all([addon.stop(), bare.stop()]);
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
@@ -89,10 +60,6 @@ interface Round {
   /** CPU the server process spent per answered request in the round, in µs (all its threads; undefined off Linux). */
   bareCpuUs: number | undefined;
   inboxCpuUs: number | undefined;
-}
-
-function perRequestUs(cpuMs: number | undefined, { total }: LoadResult): number | undefined {
-  return cpuMs === undefined || total === 0 ? undefined : (cpuMs * 1000) / total;
 }
 
 function report(
@@ -157,68 +124,13 @@ function report(
   });
 }
 
-function writeConfig(dataDir: string, publicKeyPem: string): string {
-  const file = join(dataDir, 'addon.config.yaml');
-  const config = {
-    key: 'bench-webhooks',
-    name: 'Webhook bench',
-    baseUrl: 'http://127.0.0.1:8080',
-    scopes: ['TIME_ENTRY_READ'],
-    log: { level: 'warn' },
-    auth: { publicKeys: [publicKeyPem] },
-    plugins: [
-      // As in production: its request-duration histogram also gives the latency the add-on itself measured.
-      'metrics',
-      // The inbound per-workspace limit protects a real add-on; here one workspace is the whole load.
-      { use: 'auth', options: { rateLimit: { perWorkspacePerSecond: 1_000_000 } } },
-      { use: 'lifecycle', options: { subscriptionCheck: { enabled: false } } },
-      // BENCH_PAUSE_DISPATCH=1 measures receiving alone (the handler never runs; `handled` stays 0).
-      { use: 'webhooks', options: process.env.BENCH_PAUSE_DISPATCH ? { dispatch: { startDelayMs: 3_600_000 } } : {} },
-      { use: join(root, 'bench/lib/webhook-sink-plugin.ts') },
-    ],
-  };
-  writeFileSync(file, JSON.stringify(config)); // JSON is YAML
-  return file;
-}
-
-async function install(url: string, minter: Awaited<ReturnType<typeof createTokenMinter>>, signature: string): Promise<void> {
-  const body = {
-    addonId: ADDON,
-    workspaceId: WORKSPACE,
-    authToken: await minter.installationToken(),
-    asUser: '64b0c0ffee00000000000003',
-    apiUrl: 'https://api.clockify.me/api',
-    addonUserId: '64b0c0ffee00000000000004',
-    webhooks: [{ path: ROUTE, webhookType: 'ADDON', authToken: signature }],
-  };
-  const response = await fetch(`${url}/lifecycle/installed`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-addon-lifecycle-token': await minter.lifecycleToken() },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`INSTALLED answered ${response.status}: ${await response.text()}`);
-}
-
-function timeEntry(sequence: number) {
-  const start = new Date(Date.UTC(2026, 0, 1) + sequence * 60_000).toISOString();
-  return {
-    id: `bench${String(sequence).padStart(19, '0')}`,
-    description: `entry ${sequence}`,
-    userId: '64b0c0ffee00000000000003',
-    workspaceId: WORKSPACE,
-    billable: false,
-    tagIds: [],
-    timeInterval: { start, end: start, duration: 'PT0S' },
-  };
-}
-
 /** Cumulative counts of the webhook route's 200s per latency bucket (upper bound in ms), from the metrics plugin. */
 async function requestDurations(url: string): Promise<Map<number, number>> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const buckets = new Map<number, number>();
   const pattern = /^addon_http_request_duration_seconds_bucket\{([^}]*)\} (\d+)$/gm;
   for (const [, labels = '', count = '0'] of text.matchAll(pattern)) {
-    if (!labels.includes(`route="${ROUTE}"`) || !labels.includes('status="200"')) continue;
+    if (!labels.includes(`route="${WEBHOOK_ROUTE}"`) || !labels.includes('status="200"')) continue;
     const bound = /le="([^"]+)"/.exec(labels)?.[1] ?? '+Inf';
     buckets.set(bound === '+Inf' ? Number.POSITIVE_INFINITY : Number(bound) * 1000, Number(count));
   }
@@ -243,30 +155,4 @@ async function waitForHandled(url: string, expected: number): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return handled;
-}
-
-async function startServer(args: string[], env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout?.on('data', (chunk) => {
-      seen += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(seen);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-  });
-  return {
-    url,
-    pid: child.pid as number,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }

@@ -25,3 +25,8 @@ export async function withCpuOf<T>(pid: number, work: () => Promise<T>): Promise
   const after = processCpuMs(pid);
   return { result, cpuMs: before === undefined || after === undefined ? undefined : after - before };
 }
+
+/** CPU per request in µs, from a round's CPU time and its answered requests; undefined without /proc. */
+export function perRequestUs(cpuMs: number | undefined, requests: number): number | undefined {
+  return cpuMs === undefined || requests === 0 ? undefined : (cpuMs * 1000) / requests;
+}
