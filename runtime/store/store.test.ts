@@ -7,6 +7,7 @@ import type { InstallationRecord } from '../clockify/installations.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { createStore, type Store } from './create-store.js';
 import { Installation } from './entities/installation.js';
+import { Migration0006WebhookDedupeByEntity } from './migrations/0006-webhook-dedupe-by-entity.js';
 import { migrations } from './migrations/index.js';
 
 const record = (overrides: Partial<InstallationRecord> = {}): InstallationRecord => ({
@@ -109,6 +110,34 @@ describe.each(databaseKinds)('store on $name', ({ create }) => {
     await expect(knex('webhook_event').insert(row('entry-1', '{"again":true}'))).rejects.toThrow(/unique|duplicate/i);
     const [{ rows }] = (await knex('webhook_event').count({ rows: '*' })) as [{ rows: number | string }];
     expect(Number(rows)).toBe(1);
+  });
+
+  it('upgrades an inbox from before migration 0006 with its rows, which stay unique under the new index', async () => {
+    const opened = await open();
+    await opened.migrate();
+    const em = opened.em();
+    const migration = new Migration0006WebhookDedupeByEntity(em.getDriver(), em.config);
+    await migration.down();
+    const knex = em.getKnex();
+    const now = em.getPlatform().processDateProperty(new Date());
+    const row = (key: string, entityId: string) => ({
+      dedupe_key: key.repeat(64),
+      workspace_id: 'ws-1',
+      event: 'NEW_TIME_ENTRY',
+      entity_id: entityId,
+      body: '{}',
+      received_at: now,
+      state: 'pending',
+      attempts: 0,
+      updated_at: now,
+    });
+    await knex('webhook_event').insert([row('a', 'entry-1'), row('b', 'entry-1'), row('c', 'entry-2')]);
+    // Before 0006 the key alone is unique, whatever the entity.
+    await expect(knex('webhook_event').insert(row('a', 'entry-9'))).rejects.toThrow(/unique|duplicate/i);
+    await migration.up();
+    const kept = await knex('webhook_event').orderBy('dedupe_key').pluck('entity_id');
+    expect(kept).toEqual(['entry-1', 'entry-1', 'entry-2']);
+    await expect(knex('webhook_event').insert(row('c', 'entry-2'))).rejects.toThrow(/unique|duplicate/i);
   });
 
   it('refuses to open tokens sealed under another key', async () => {
