@@ -1,6 +1,7 @@
 import { routePath } from 'hono/route';
-import { Counter, collectDefaultMetrics, Histogram } from 'prom-client';
+import { Counter, Histogram, Registry } from 'prom-client';
 import { definePlugin } from '../../runtime/index.js';
+import { processMetrics } from './process-metrics.js';
 
 interface MetricsOptions {
   path: string;
@@ -20,7 +21,6 @@ export default definePlugin<MetricsOptions>({
   },
   setup(ctx) {
     const { registry } = ctx.metrics;
-    if (ctx.options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'addon_' });
     const requests = new Counter({
       name: 'addon_http_requests_total',
       help: 'HTTP requests answered, by method, route pattern and status',
@@ -44,8 +44,18 @@ export default definePlugin<MetricsOptions>({
       duration.observe(labels, durationMs / 1000);
     });
 
-    ctx.route('GET', ctx.options.path, async (c) => c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType }), {
-      auth: 'none',
-    });
+    // The add-on's own metrics, and with `defaultMetrics` the process's, shared by every add-on of the process.
+    // Merged at each scrape: plugins set up later, or at ready, register theirs after this one.
+    const processRegistry = ctx.options.defaultMetrics ? processMetrics() : undefined;
+    const served = () => (processRegistry ? Registry.merge([processRegistry, registry]) : registry);
+    ctx.route(
+      'GET',
+      ctx.options.path,
+      async (c) => {
+        const scraped = served();
+        return c.body(await scraped.metrics(), 200, { 'Content-Type': scraped.contentType });
+      },
+      { auth: 'none' },
+    );
   },
 });
