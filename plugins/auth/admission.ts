@@ -17,8 +17,7 @@ export interface Admission {
 /**
  * What every policy does around its own checks. An IP that keeps failing before its token verifies is refused
  * before any parsing (garbage floods stay cheap); once a token verifies, the request counts against its workspace,
- * before any database lookup. Each rejection is logged at warn, with the request id and without the token, before it
- * is answered.
+ * before any database lookup. Each rejection is logged at warn, without the token, before it is answered.
  */
 export function createAdmission({ verifier, limiter, log }: { verifier: TokenVerifier; limiter: InboundLimiter; log: Logger }): Admission {
   return {
@@ -38,10 +37,7 @@ export function createAdmission({ verifier, limiter, log }: { verifier: TokenVer
         if (!isHttpError(error)) throw error;
         // Failures after verification come from genuine Clockify tokens: the workspace budget already counted them.
         if (!verified && error.status < 500 && error.status !== 429) await limiter.penalizeIp(ip);
-        log.warn(
-          { requestId: c.get('requestId'), policy, route: `${route.method} ${route.path}`, ip, status: error.status, code: error.code },
-          'auth rejected',
-        );
+        log.warn({ policy, route: `${route.method} ${route.path}`, ip, status: error.status, code: error.code }, 'auth rejected');
         throw error;
       }
     },

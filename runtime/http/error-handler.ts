@@ -15,24 +15,23 @@ export function errorBody(code: string, message: string, requestId: string | und
 
 /**
  * The one place a failure becomes a response. HttpErrors keep their status and code; anything else is
- * logged with its stack and answered with a generic 500 that says nothing about the cause. Each line names the request
- * id itself: an error the fallback answers is logged outside the request context.
+ * logged with its stack and answered with a generic 500 that says nothing about the cause.
  */
 export function createErrorHandler(log: Logger) {
   return function handleError(error: Error, c: Context<AddonEnv>): Response {
     const requestId = c.get('requestId');
     if (isHttpError(error)) {
       const level = error.status >= 500 ? 'error' : 'warn';
-      log[level]({ requestId, status: error.status, code: error.code, reason: error.message }, 'request failed');
+      log[level]({ status: error.status, code: error.code, reason: error.message }, 'request failed');
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json(errorBody(error.code, error.message, requestId, error.details), error.status);
     }
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
-      log.warn({ requestId, status, reason: error.message }, 'request failed');
+      log.warn({ status, reason: error.message }, 'request failed');
       return c.json(errorBody(codeForStatus(status), error.message || 'request failed', requestId), status);
     }
-    log.error({ requestId, err: error }, 'unexpected error');
+    log.error({ err: error }, 'unexpected error');
     return c.json(errorBody('INTERNAL_ERROR', 'an unexpected error occurred; quote the request id when reporting it', requestId), 500);
   };
 }

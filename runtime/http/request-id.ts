@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { redactText } from '../observability/redact.js';
 import { requestContext } from '../observability/request-context.js';
-import type { AddonEnv, AddonMiddleware, RequestObserver } from './types.js';
+import type { AddonMiddleware, RequestObserver } from './types.js';
 
 export const REQUEST_ID_HEADER = 'X-Request-ID';
 // Accepted as given only when short and made of characters that are safe in logs and headers.
@@ -16,52 +15,40 @@ export function acceptRequestId(given: string | undefined): string {
 /**
  * Gives each request an id (the caller's when safe, else a new one), echoes it in the response,
  * and runs the rest of the chain inside the request context so every log line carries it.
- * Once answered, the request is written to the access log (level info, query string scrubbed of tokens) and shown
- * to the plugins' request observers.
+ * Once answered, the request is shown to the plugins' request observers and written to the access log (level info,
+ * query string scrubbed of tokens).
  */
 export function requestId(log: Logger, observers: readonly RequestObserver[]): AddonMiddleware {
-  const finish = finishRequest(log, observers);
   return async function requestId(c, next) {
-    const started = startRequest(c, log);
-    await requestContext.run({ requestId: c.get('requestId') }, async () => {
+    const id = acceptRequestId(c.req.header(REQUEST_ID_HEADER));
+    const started = performance.now();
+    c.set('requestId', id);
+    c.set('log', log);
+    // Set before the response exists, so every c.json/c.html/c.body (the error handler's too) is built with it:
+    // setting a header on a finished response makes the Node adapter turn its light response into a full one.
+    c.header(REQUEST_ID_HEADER, id);
+    await requestContext.run({ requestId: id }, async () => {
       await next();
-      finish(c, started);
-    });
-  };
-}
-
-function startRequest(c: Context<AddonEnv>, log: Logger): number {
-  const id = acceptRequestId(c.req.header(REQUEST_ID_HEADER));
-  c.set('requestId', id);
-  c.set('log', log);
-  // Set before the response exists, so every c.json/c.html/c.body (the error handler's too) is built with it:
-  // setting a header on a finished response makes the Node adapter turn its light response into a full one.
-  c.header(REQUEST_ID_HEADER, id);
-  return performance.now();
-}
-
-function finishRequest(log: Logger, observers: readonly RequestObserver[]) {
-  return function finish(c: Context<AddonEnv>, started: number): void {
-    const durationMs = performance.now() - started;
-    for (const observe of observers) {
-      try {
-        observe(c, durationMs);
-      } catch (error) {
-        // The response is built: an observer's failure must not turn it into another one.
-        log.error({ err: error, requestId: c.get('requestId') }, 'request observer failed');
+      const durationMs = performance.now() - started;
+      for (const observe of observers) {
+        try {
+          observe(c, durationMs);
+        } catch (error) {
+          // The response is built: an observer's failure must not turn it into another one.
+          log.error({ err: error }, 'request observer failed');
+        }
       }
-    }
-    if (!log.isLevelEnabled('info')) return;
-    const url = new URL(c.req.url);
-    log.info(
-      {
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        path: redactText(url.pathname + url.search),
-        status: c.res.status,
-        durationMs: Math.round(durationMs * 100) / 100,
-      },
-      'request',
-    );
+      if (!log.isLevelEnabled('info')) return;
+      const url = new URL(c.req.url);
+      log.info(
+        {
+          method: c.req.method,
+          path: redactText(url.pathname + url.search),
+          status: c.res.status,
+          durationMs: Math.round(durationMs * 100) / 100,
+        },
+        'request',
+      );
+    });
   };
 }
