@@ -57,11 +57,7 @@ export default definePlugin<WebhooksOptions>({
       const receive = { append: createAppendEvent(store), onAccepted: dispatcher.offer, receipts: metrics.receipts };
       for (const { event, path } of subscriptions(options, handledEvents(ctx.handlers.webhooks))) {
         webhookPaths.set(path, event);
-        ctx.route('POST', path, createReceiveRoute(event, receive), {
-          auth: 'webhook',
-          bodyLimit: options.maxBodyBytes,
-          meta: { event },
-        });
+        ctx.route('POST', path, createReceiveRoute(event, receive), { auth: 'webhook', bodyLimit: options.maxBodyBytes, meta: { event } });
       }
     });
     const countDeliveries = createCountDeliveries(store);

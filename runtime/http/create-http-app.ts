@@ -27,12 +27,8 @@ export function createHttpApp({
 }): Hono<AddonEnv> {
   const app = new Hono<AddonEnv>();
   const handleError = createErrorHandler(log);
-  app.use(
-    requestId(
-      log,
-      registrations.observers.map(({ value }) => value),
-    ),
-  );
+  const observers = registrations.observers.map(({ value }) => value);
+  app.use(requestId(log, observers));
   app.onError(handleError);
   if (config.server.embedOrigins.length > 0) {
     const allowEmbedders = embedCors(config.server.embedOrigins);
