@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, round, writeReport } from './lib/report.js';
+import { startServerProcess } from './lib/server-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 7;
@@ -48,27 +49,13 @@ async function timeToReady(kind: 'addon' | 'bare', keptDataDir?: string): Promis
   const dataDir = keptDataDir ?? mkdtempSync(join(tmpdir(), 'bench-startup-'));
   const args = kind === 'addon' ? ['bin/addon.js', 'start'] : ['bench/lib/bare-hono.js'];
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = await startServerProcess(args, { DATA_DIR: dataDir });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      child.stdout.on('data', (chunk) => {
-        seen += chunk;
-        const match = /listening on (http:\/\/\S+)/.exec(seen);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`${kind} exited with ${code} before listening`)));
-    });
-    const probe = kind === 'addon' ? `${url}/ready` : url;
+    const probe = kind === 'addon' ? `${server.url}/ready` : server.url;
     while ((await fetch(probe).catch(() => undefined))?.status !== 200) await new Promise((r) => setTimeout(r, 5));
     return performance.now() - started;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await server.stop();
     if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }

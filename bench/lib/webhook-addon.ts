@@ -1,25 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTokenMinter } from '../../runtime/testkit/mint-token.js';
+import { type ServerProcess, startServerProcess } from './server-process.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const WORKSPACE = '64b0c0ffee00000000000001';
 const ADDON = '64b0c0ffee00000000000002';
 export const WEBHOOK_ROUTE = '/webhooks/new-time-entry';
 
-export interface Server {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
 export interface WebhookBenchAddon {
   /** The bare Hono baseline server and the add-on, each in a process of its own. */
-  bare: Server;
-  addon: Server;
+  bare: ServerProcess;
+  addon: ServerProcess;
   /** The headers of a signed NEW_TIME_ENTRY delivery to the add-on, token included. */
   deliveryHeaders: Record<string, string>;
   /** A new, unique NEW_TIME_ENTRY body per call. */
@@ -47,8 +41,8 @@ export async function startWebhookBench({ pausedDispatch = false, plugins = [], 
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhooks-'));
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const config = writeConfig(dataDir, minter.publicKeyPem, pausedDispatch, plugins);
-  const bare = await startServer(['bench/lib/bare-hono.js'], {});
-  const addon = await startServer([...profile, 'bin/addon.js', 'start', '--config', config], { DATA_DIR: dataDir });
+  const bare = await startServerProcess(['bench/lib/bare-hono.js']);
+  const addon = await startServerProcess([...profile, 'bin/addon.js', 'start', '--config', config], { DATA_DIR: dataDir });
   const close = async () => {
     await Promise.all([addon.stop(), bare.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
@@ -130,31 +124,5 @@ function timeEntry(sequence: number) {
     billable: false,
     tagIds: [],
     timeInterval: { start, end: start, duration: 'PT0S' },
-  };
-}
-
-async function startServer(args: string[], env: Record<string, string>): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout?.on('data', (chunk) => {
-      seen += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(seen);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-  });
-  return {
-    url,
-    pid: child.pid as number,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
   };
 }
