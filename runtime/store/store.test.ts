@@ -25,6 +25,22 @@ const record = (overrides: Partial<InstallationRecord> = {}): InstallationRecord
   ...overrides,
 });
 
+/** A pending inbox row as the webhook plugin writes it; `key` is repeated into a 64-character dedupe key. */
+function inboxRow(store: Store, { key, entityId, body = '{}' }: { key: string; entityId: string; body?: string }) {
+  const now = store.em().getPlatform().processDateProperty(new Date());
+  return {
+    dedupe_key: key.repeat(64),
+    workspace_id: 'ws-1',
+    event: 'NEW_TIME_ENTRY',
+    entity_id: entityId,
+    body,
+    received_at: now,
+    state: 'pending',
+    attempts: 0,
+    updated_at: now,
+  };
+}
+
 describe.each(databaseKinds)('store on $name', ({ create }) => {
   let database: TestDatabase | undefined;
   let store: Store | undefined;
@@ -94,20 +110,9 @@ describe.each(databaseKinds)('store on $name', ({ create }) => {
     const opened = await open();
     await opened.migrate();
     const knex = opened.em().getKnex();
-    const now = opened.em().getPlatform().processDateProperty(new Date());
-    const row = (entityId: string, body: string) => ({
-      dedupe_key: 'k'.repeat(64),
-      workspace_id: 'ws-1',
-      event: 'NEW_TIME_ENTRY',
-      entity_id: entityId,
-      body,
-      received_at: now,
-      state: 'pending',
-      attempts: 0,
-      updated_at: now,
-    });
-    await knex('webhook_event').insert(row('entry-1', '{}'));
-    await expect(knex('webhook_event').insert(row('entry-1', '{"again":true}'))).rejects.toThrow(/unique|duplicate/i);
+    await knex('webhook_event').insert(inboxRow(opened, { key: 'k', entityId: 'entry-1', body: '{}' }));
+    const again = inboxRow(opened, { key: 'k', entityId: 'entry-1', body: '{"again":true}' });
+    await expect(knex('webhook_event').insert(again)).rejects.toThrow(/unique|duplicate/i);
     const [{ rows }] = (await knex('webhook_event').count({ rows: '*' })) as [{ rows: number | string }];
     expect(Number(rows)).toBe(1);
   });
@@ -119,18 +124,7 @@ describe.each(databaseKinds)('store on $name', ({ create }) => {
     const migration = new Migration0006WebhookDedupeByEntity(em.getDriver(), em.config);
     await migration.down();
     const knex = em.getKnex();
-    const now = em.getPlatform().processDateProperty(new Date());
-    const row = (key: string, entityId: string) => ({
-      dedupe_key: key.repeat(64),
-      workspace_id: 'ws-1',
-      event: 'NEW_TIME_ENTRY',
-      entity_id: entityId,
-      body: '{}',
-      received_at: now,
-      state: 'pending',
-      attempts: 0,
-      updated_at: now,
-    });
+    const row = (key: string, entityId: string) => inboxRow(opened, { key, entityId });
     await knex('webhook_event').insert([row('a', 'entry-1'), row('b', 'entry-1'), row('c', 'entry-2')]);
     // Before 0006 the key alone is unique, whatever the entity.
     await expect(knex('webhook_event').insert(row('a', 'entry-9'))).rejects.toThrow(/unique|duplicate/i);
