@@ -83,7 +83,10 @@ export function createAppendEvent(store: Store, { maxBatch = 500 }: { maxBatch?:
 }
 
 /** The inbox's unique index (migration 0006): the dedupe key under its workspace and entity. */
-const UNIQUE_COLUMNS = ['workspace_id', 'entity_id', 'dedupe_key'];
+const UNIQUE_COLUMNS = ['workspace_id', 'entity_id', 'dedupe_key'] as const satisfies readonly (keyof Row)[];
+
+/** A row's values for the unique index's columns, in their order. */
+const uniqueValues = (row: Row) => UNIQUE_COLUMNS.map((column) => row[column]);
 
 /** One transaction: insert what is new, then look up the ids of what was already there. Keyed by dedupe key. */
 async function writeBatch(store: Store, rows: Row[]): Promise<Map<string, Receipt>> {
@@ -95,17 +98,14 @@ async function writeBatch(store: Store, rows: Row[]): Promise<Map<string, Receip
   return em.getKnex().transaction(async (trx: Knex.Transaction) => {
     const inserted: { id: number; dedupe_key: string }[] = await trx('webhook_event')
       .insert(full)
-      .onConflict(UNIQUE_COLUMNS)
+      .onConflict([...UNIQUE_COLUMNS])
       .ignore()
       .returning(['id', 'dedupe_key']);
     const receipts = new Map<string, Receipt>(inserted.map((row) => [row.dedupe_key, { status: 'accepted', id: Number(row.id) }]));
     const known = unique.filter((row) => !receipts.has(row.dedupe_key));
     if (known.length > 0) {
       const existing: { id: number; dedupe_key: string }[] = await trx('webhook_event')
-        .whereIn(
-          UNIQUE_COLUMNS,
-          known.map((row) => [row.workspace_id, row.entity_id, row.dedupe_key]),
-        )
+        .whereIn([...UNIQUE_COLUMNS], known.map(uniqueValues))
         .select('id', 'dedupe_key');
       for (const row of existing) receipts.set(row.dedupe_key, { status: 'duplicate', id: Number(row.id) });
     }
@@ -114,8 +114,8 @@ async function writeBatch(store: Store, rows: Row[]): Promise<Map<string, Receip
 }
 
 const INSERT_SQLITE = `insert into webhook_event (dedupe_key, workspace_id, event, entity_id, body, received_at, state, attempts, updated_at)
-  values (?, ?, ?, ?, ?, ?, 'pending', 0, ?) on conflict (workspace_id, entity_id, dedupe_key) do nothing`;
-const FIND_SQLITE = 'select id from webhook_event where workspace_id = ? and entity_id = ? and dedupe_key = ?';
+  values (?, ?, ?, ?, ?, ?, 'pending', 0, ?) on conflict (${UNIQUE_COLUMNS.join(', ')}) do nothing`;
+const FIND_SQLITE = `select id from webhook_event where ${UNIQUE_COLUMNS.map((column) => `${column} = ?`).join(' and ')}`;
 
 /**
  * The same transaction on SQLite, synchronously on the pooled connection with statements prepared once: one cached
@@ -136,7 +136,7 @@ function writeBatchSqlite(session: SqliteSession, rows: Row[]): Map<string, Rece
         receipts.set(row.dedupe_key, { status: 'accepted', id: Number(inserted.lastInsertRowid) });
         continue;
       }
-      const existing = find.get(row.workspace_id, row.entity_id, row.dedupe_key) as { id: number } | undefined;
+      const existing = find.get(...uniqueValues(row)) as { id: number } | undefined;
       if (existing) receipts.set(row.dedupe_key, { status: 'duplicate', id: Number(existing.id) });
     }
     return receipts;
