@@ -19,7 +19,7 @@ export type AddonHandler = Handler<AddonEnv>;
 export type AddonMiddleware = MiddlewareHandler<AddonEnv>;
 
 /**
- * Sees every answered request once, after its response is built (hot routes and 404s too): for metrics and counters
- * that only look. `c.res` is the response, `c.error` the error it was built from, if any.
+ * Sees every answered request once, after its response is built (404s and 405s too): for metrics and counters that
+ * only look. `c.res` is the response, `c.error` the error it was built from, if any.
  */
 export type RequestObserver = (c: Context<AddonEnv>, durationMs: number) => void;
