@@ -39,12 +39,13 @@ export interface DispatchQueue {
 
 /**
  * The inbox as a work queue shared by every instance. A claim is one atomic conditional UPDATE (lease owner and
- * expiry), portable across SQLite and PostgreSQL; under PostgreSQL's row locks, two instances racing for a row see
- * one of them update it and the other find the lease taken. Order per workspace + entity holds because only the
- * oldest open event of a key is claimable, and it stays open (pending or failed) until its run is finished.
+ * expiry); under PostgreSQL's row locks, two instances racing for a row see one of them update it and the other find
+ * the lease taken. SQLite, which one process serves, gets its own queue with the leases in memory
+ * (`dispatch-queue-sqlite.ts`). Order per workspace + entity holds because only the oldest open event of a key is
+ * claimable, and it stays open (pending or failed) until its run is finished.
  */
 export function createDispatchQueue(store: Store, { leaseMs, owner = leaseOwnerId() }: { leaseMs: number; owner?: string }): DispatchQueue {
-  if (store.withSqlite) return createSqliteDispatchQueue(store.withSqlite, { leaseMs, owner });
+  if (store.withSqlite) return createSqliteDispatchQueue(store.withSqlite, { leaseMs });
   const open = [...OPEN_WEBHOOK_EVENT_STATES];
   const db = () => {
     const em = store.em();

@@ -11,7 +11,7 @@ export interface FreshEvent {
 }
 
 export interface Dispatcher {
-  /** Starts polling (after `startDelayMs`); `releaseLeases` first frees leases a crashed process left (SQLite only). */
+  /** Starts polling (after `startDelayMs`); `releaseLeases` first frees leases an earlier process left in the table (SQLite only). */
   start(options?: { releaseLeases?: boolean }): Promise<void>;
   /** Looks through the inbox for work now: after a replay, or anything not received here. Coalesced, cheap to call often. */
   wake(): void;

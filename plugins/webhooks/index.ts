@@ -68,7 +68,8 @@ export default definePlugin<WebhooksOptions>({
     ctx.lifecycle.on('DELETED', async (_payload, { workspaceId }) => void (await inbox.purgeWorkspace(workspaceId)));
 
     ctx.onReady(async () => {
-      // An SQLite database has one server process: leases it finds were left by a crash of that process.
+      // An SQLite database has one server process, which keeps its leases in memory: any in the table were written by
+      // an earlier version, and none is current.
       await dispatcher.start({ releaseLeases: store.driver === 'sqlite' });
       retention.start();
     });

@@ -17,8 +17,8 @@ export const OPEN_WEBHOOK_EVENT_STATES: readonly WebhookEventState[] = ['pending
  * One webhook delivery in the inbox, written before Clockify gets its 200 so an acknowledged event is never lost.
  * `dedupeKey` is unique (indexed under its workspace and entity, migration 0006): a delivery Clockify repeats lands on
  * the same row. `id` grows with receipt, which gives the dispatch order of the events of one workspace and entity.
- * A dispatcher owns a row while `leaseUntil` is ahead; `handlerResults` (JSON) records each handler's outcome, so a
- * retry skips the handlers that succeeded.
+ * On PostgreSQL a dispatcher owns a row while `leaseUntil` is ahead (on SQLite, one process's, leases stay in its
+ * memory); `handlerResults` (JSON) records each handler's outcome, so a retry skips the handlers that succeeded.
  */
 export const WebhookEvent = defineEntity({
   name: 'WebhookEvent',
