@@ -17,11 +17,12 @@ export interface LoadOptions {
   body?: () => string;
   connections?: number;
   durationSeconds?: number;
-  /** Requests per second across all connections; as fast as possible when absent. */
-  overallRate?: number;
 }
 
-/** autocannon from this process against a server in another: throughput and latency percentiles. */
+/**
+ * autocannon from this process against a server in another, as fast as the server answers: throughput and latency
+ * percentiles under that load. A steady rate is `paced-load.ts`'s job (autocannon's own rate option sends bursts).
+ */
 export async function load({
   url,
   method = 'POST',
@@ -29,7 +30,6 @@ export async function load({
   body,
   connections = 50,
   durationSeconds = 10,
-  overallRate,
 }: LoadOptions): Promise<LoadResult> {
   const result = await autocannon({
     url,
@@ -37,7 +37,6 @@ export async function load({
     headers,
     connections,
     duration: durationSeconds,
-    ...(overallRate ? { overallRate } : {}),
     requests: [{ method, ...(body ? { setupRequest: (request: Request) => ({ ...request, body: body() }) } : {}) }],
   });
   return {
