@@ -60,13 +60,15 @@ describe('the SQLite dispatch queue leases', () => {
   const WORKSPACE = 'ws-leases';
   const LEASE_MS = 200;
   let dir: string;
+  let file: string;
   let store: Store;
   let entity = 0;
   const handled: RunOutcome = { state: 'handled', attempts: 1, nextAttemptAt: null, lastError: null, handlerResults: '{}' };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dispatch-leases-'));
-    store = await createStore({ url: `sqlite:${join(dir, 'leases.sqlite')}`, dataDir: dir, log: captureLog().log });
+    file = join(dir, 'leases.sqlite');
+    store = await createStore({ url: `sqlite:${file}`, dataDir: dir, log: captureLog().log });
     await store.migrate();
     await createInstallations(store, createSecretBox(randomBytes(32))).save({
       workspaceId: WORKSPACE,
@@ -91,7 +93,7 @@ describe('the SQLite dispatch queue leases', () => {
   // Each case walks the whole inbox: what an earlier case left open is set aside.
   beforeEach(() => createWebhookInbox(store).discard({}));
 
-  const queue = () => createSqliteDispatchQueue(store.withSqlite!, { leaseMs: LEASE_MS });
+  const queue = (on = store) => createSqliteDispatchQueue(on.withSqlite!, { leaseMs: LEASE_MS, file: on.display });
   /** A new pending event of an entity of its own, so no earlier event holds it back; its inbox id. */
   async function pending(): Promise<number> {
     entity += 1;
@@ -138,6 +140,20 @@ describe('the SQLite dispatch queue leases', () => {
     const waiting = await pending();
     expect(await claimedIds(events.claim(1))).toEqual([waiting]);
     for (const id of [...held, waiting]) await events.finish(id, handled);
+  });
+
+  it('shares its leases with every queue of the process on the same file, as the table would', async () => {
+    const other = await createStore({ url: `sqlite:${file}`, dataDir: dir, log: captureLog().log });
+    try {
+      const [first, second] = [queue(), queue(other)];
+      const id = await pending();
+      expect(await claimedIds(first.claimIds([id]))).toEqual([id]);
+      expect(await claimedIds(second.claimIds([id]))).toEqual([]);
+      expect(await claimedIds(second.claim(100))).not.toContain(id);
+      await first.finish(id, handled);
+    } finally {
+      await other.close();
+    }
   });
 
   it('records an outcome only while the event is open, and frees the lease either way', async () => {

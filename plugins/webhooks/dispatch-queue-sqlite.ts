@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import type { SqliteSession, WithSqlite } from '../../runtime/index.js';
-import { OPEN_WEBHOOK_EVENT_STATES } from '../../runtime/index.js';
+import { entryOf, OPEN_WEBHOOK_EVENT_STATES } from '../../runtime/index.js';
 import type { ClaimedEvent, DispatchQueue, RunOutcome } from './dispatch-queue.js';
 
 const OPEN = OPEN_WEBHOOK_EVENT_STATES.map((state) => `'${state}'`).join(', ');
@@ -56,15 +57,26 @@ interface ClaimedRow {
 }
 
 /**
+ * Event id → the moment its lease runs out, per database file: every queue of this process on one file (two add-ons
+ * started in one process, say) claims from the same leases, as it would through the table. A database in memory
+ * belongs to its own connection.
+ */
+const leasesByFile = new Map<string, Map<number, number>>();
+const leasesOf = (file: string) =>
+  file === ':memory:' ? new Map<number, number>() : entryOf(leasesByFile, resolve(file), () => new Map());
+
+/**
  * The dispatch queue on SQLite, where one process owns the database: the statements of the portable queue, written
  * once and run synchronously on the pooled connection with cached prepared statements. Leases have the portable
  * queue's meaning (held for `leaseMs`, renewed while handlers run, given up by the outcome) but live in this process's
  * memory: no other process can claim, so a lease in the table would only cost a row write and a commit per event.
  * A crash takes them with it, as the drop of leftover leases at start did. Dates are epoch milliseconds.
  */
-export function createSqliteDispatchQueue(withSqlite: WithSqlite, { leaseMs }: { leaseMs: number }): DispatchQueue {
-  /** Event id → the moment its lease runs out. */
-  const leases = new Map<number, number>();
+export function createSqliteDispatchQueue(
+  withSqlite: WithSqlite,
+  { leaseMs, file }: { leaseMs: number /** The database file (`:memory:` for none). */; file: string },
+): DispatchQueue {
+  const leases = leasesOf(file);
   const held = (id: number, now: number) => (leases.get(id) ?? 0) >= now;
   // Outcomes of runs that end in the same turn share one transaction: one commit instead of one per event.
   let finishing: { id: number; parameters: unknown[]; resolve(recorded: boolean): void; reject(error: unknown): void }[] = [];

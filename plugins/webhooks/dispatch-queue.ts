@@ -45,7 +45,8 @@ export interface DispatchQueue {
  * claimable, and it stays open (pending or failed) until its run is finished.
  */
 export function createDispatchQueue(store: Store, { leaseMs, owner = leaseOwnerId() }: { leaseMs: number; owner?: string }): DispatchQueue {
-  if (store.withSqlite) return createSqliteDispatchQueue(store.withSqlite, { leaseMs });
+  // An SQLite store's display name is its file.
+  if (store.withSqlite) return createSqliteDispatchQueue(store.withSqlite, { leaseMs, file: store.display });
   const open = [...OPEN_WEBHOOK_EVENT_STATES];
   const db = () => {
     const em = store.em();
