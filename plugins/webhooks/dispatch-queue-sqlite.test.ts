@@ -142,7 +142,7 @@ describe('the SQLite dispatch queue leases', () => {
     for (const id of [...held, waiting]) await events.finish(id, handled);
   });
 
-  it('shares its leases with every queue of the process on the same file, as the table would', async () => {
+  it('shares its leases with every queue of the process on the same file, holders and all, as the table would', async () => {
     const other = await createStore({ url: `sqlite:${file}`, dataDir: dir, log: captureLog().log });
     try {
       const [first, second] = [queue(), queue(other)];
@@ -150,7 +150,14 @@ describe('the SQLite dispatch queue leases', () => {
       expect(await claimedIds(first.claimIds([id]))).toEqual([id]);
       expect(await claimedIds(second.claimIds([id]))).toEqual([]);
       expect(await claimedIds(second.claim(100))).not.toContain(id);
-      await first.finish(id, handled);
+      // Once the first holder's lease runs out, the second may take the event, and only its outcome is recorded.
+      await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 50));
+      expect(await claimedIds(second.claimIds([id]))).toEqual([id]);
+      expect(await first.renew(id)).toBe(false);
+      expect(await first.finish(id, { ...handled, handlerResults: '{"first":true}' })).toBe(false);
+      expect(await second.finish(id, handled)).toBe(true);
+      const row = await store.withSqlite!((session) => session.statement('select handler_results from webhook_event where id = ?').get(id));
+      expect(row).toEqual({ handler_results: '{}' });
     } finally {
       await other.close();
     }

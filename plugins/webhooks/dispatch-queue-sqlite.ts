@@ -56,28 +56,37 @@ interface ClaimedRow {
   handler_results: string | null;
 }
 
+/** Who holds an event, and until when (epoch ms). */
+interface Lease {
+  owner: object;
+  until: number;
+}
+
 /**
- * Event id → the moment its lease runs out, per database file: every queue of this process on one file (two add-ons
- * started in one process, say) claims from the same leases, as it would through the table. A database in memory
- * belongs to its own connection.
+ * The leases of each database file, by event id, shared by every queue of this process on that file (two add-ons
+ * started in one process, say), as the table would share them. A database in memory belongs to its own connection.
  */
-const leasesByFile = new Map<string, Map<number, number>>();
-const leasesOf = (file: string) =>
-  file === ':memory:' ? new Map<number, number>() : entryOf(leasesByFile, resolve(file), () => new Map());
+const leasesByFile = new Map<string, Map<number, Lease>>();
+const leasesOf = (file: string) => (file === ':memory:' ? new Map<number, Lease>() : entryOf(leasesByFile, resolve(file), () => new Map()));
+
+export interface SqliteDispatchQueueOptions {
+  leaseMs: number;
+  /** The database file (`:memory:` for a database in memory). */
+  file: string;
+}
 
 /**
  * The dispatch queue on SQLite, where one process owns the database: the statements of the portable queue, written
- * once and run synchronously on the pooled connection with cached prepared statements. Leases have the portable
- * queue's meaning (held for `leaseMs`, renewed while handlers run, given up by the outcome) but live in this process's
- * memory: no other process can claim, so a lease in the table would only cost a row write and a commit per event.
- * A crash takes them with it, as the drop of leftover leases at start did. Dates are epoch milliseconds.
+ * once and run synchronously on the pooled connection with cached prepared statements. Leases mean what they mean
+ * there (held for `leaseMs`, renewed while handlers run, an outcome recorded only by its lease's holder) but live in
+ * this process's memory: no other process claims, so a lease in the table would only cost a row write and a commit
+ * per event, and a crash leaves none behind. Dates are epoch milliseconds.
  */
-export function createSqliteDispatchQueue(
-  withSqlite: WithSqlite,
-  { leaseMs, file }: { leaseMs: number /** The database file (`:memory:` for none). */; file: string },
-): DispatchQueue {
+export function createSqliteDispatchQueue(withSqlite: WithSqlite, { leaseMs, file }: SqliteDispatchQueueOptions): DispatchQueue {
   const leases = leasesOf(file);
-  const held = (id: number, now: number) => (leases.get(id) ?? 0) >= now;
+  const self = {};
+  const held = (id: number, now: number) => (leases.get(id)?.until ?? 0) >= now;
+  const ours = (id: number) => leases.get(id)?.owner === self;
   // Outcomes of runs that end in the same turn share one transaction: one commit instead of one per event.
   let finishing: { id: number; parameters: unknown[]; resolve(recorded: boolean): void; reject(error: unknown): void }[] = [];
   function flushFinishes(): void {
@@ -85,13 +94,13 @@ export function createSqliteDispatchQueue(
     finishing = [];
     withSqlite((session) => {
       const statement = session.statement(FINISH);
-      return session.transaction(() => batch.map((item) => statement.run(...item.parameters).changes > 0));
+      // An event whose lease ran out and was taken meanwhile is the new holder's to record.
+      const recorded = session.transaction(() => batch.map((item) => ours(item.id) && statement.run(...item.parameters).changes > 0));
+      for (const item of batch) if (ours(item.id)) leases.delete(item.id);
+      return recorded;
     }).then(
       (recorded) => {
-        for (const [index, item] of batch.entries()) {
-          leases.delete(item.id);
-          item.resolve(recorded[index] ?? false);
-        }
+        for (const [index, item] of batch.entries()) item.resolve(recorded[index] ?? false);
       },
       // Not written: the leases run out and the events run again (at-least-once).
       (error) => {
@@ -103,14 +112,14 @@ export function createSqliteDispatchQueue(
     const free = ids.filter((id) => !held(id, now));
     if (free.length === 0) return [];
     const rows = session.statement(SELECT_IDS).all({ now, ids: JSON.stringify(free) }) as ClaimedRow[];
-    for (const row of rows) leases.set(Number(row.id), now + leaseMs);
+    for (const row of rows) leases.set(Number(row.id), { owner: self, until: now + leaseMs });
     return rows.map(toClaimed).sort((a, b) => a.id - b.id);
   }
   return {
     claim: (limit) =>
       withSqlite((session) => {
         const now = Date.now();
-        for (const [id, until] of leases) if (until < now) leases.delete(id);
+        for (const [id, { until }] of leases) if (until < now) leases.delete(id);
         // Events leased here are still open: ask for as many more, so they cannot crowd the free ones out.
         const walkLimit = limit + leases.size;
         const candidates = WALK.flatMap((sql) => session.statement(sql).all({ now, limit: walkLimit }) as { id: number }[]);
@@ -123,8 +132,8 @@ export function createSqliteDispatchQueue(
       }),
     claimIds: (ids) => withSqlite((session) => lease(session, ids, Date.now())),
     renew: async (id) => {
-      if (!leases.has(id)) return false;
-      leases.set(id, Date.now() + leaseMs);
+      if (!ours(id)) return false;
+      leases.set(id, { owner: self, until: Date.now() + leaseMs });
       return true;
     },
     finish: (id, outcome) =>
@@ -133,7 +142,7 @@ export function createSqliteDispatchQueue(
         if (finishing.length === 1) setImmediate(flushFinishes);
       }),
     release: async (id) => {
-      leases.delete(id);
+      if (ours(id)) leases.delete(id);
     },
     releaseAll: () => withSqlite((session) => session.statement(RELEASE_ALL).run().changes),
   };
