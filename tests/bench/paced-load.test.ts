@@ -31,10 +31,13 @@ describe('the benchmarks’ steady load', () => {
     const server = await recordingServer((_, response) => response.end('ok'));
     close = server.close;
     const start = performance.now();
-    await autocannon({ url: server.url, method: 'POST', body: '{}', connections: 20, overallRate: 400, duration: 2 });
+    await autocannon({ url: server.url, method: 'POST', body: '{}', connections: 20, overallRate: 200, duration: 1 });
     const slots = perSlot(server.arrivals, start, 10);
-    // Should autocannon ever spread its requests, this fails and `pacedLoad` can give way to it.
-    expect(slots[0]! + slots[1]!, slots.join(' ')).toBeGreaterThan(0.8 * 400);
+    // Spread evenly, the second half of the second would get half of the 200; after a burst it gets (nearly) none,
+    // however long a busy machine takes to serve the burst. Should autocannon ever spread them, `pacedLoad` can go.
+    const secondHalf = slots.slice(5).reduce((sum, count) => sum + count, 0);
+    expect(secondHalf, slots.join(' ')).toBeLessThan(0.15 * 200);
+    expect(server.arrivals.length).toBeGreaterThanOrEqual(190);
   });
 
   it('sends its requests evenly over the run, each 100 ms getting its share', async () => {
