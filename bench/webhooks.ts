@@ -1,5 +1,5 @@
 import { type LoadResult, load } from './lib/load.js';
-import { type PacedLoadResult, pacedLoad } from './lib/paced-load.js';
+import { type PacedLoadResult, pacedLoad, percentile } from './lib/paced-load.js';
 import { perRequestUs, withCpuOf } from './lib/process-cpu.js';
 import { median, round, writeReport } from './lib/report.js';
 import { startWebhookBench, WEBHOOK_ROUTE } from './lib/webhook-addon.js';
@@ -16,7 +16,8 @@ const PACED_CONNECTIONS = 20;
  * counting handler, so dispatch runs alongside (`lib/webhook-addon.ts`). Baseline: a bare Hono server answering POST
  * in the same way, started the same way, under the same load, measured in alternating rounds with the inbox (the
  * ratio is the median of the rounds'). Then the latency of both under a steady 500 deliveries/s (`lib/paced-load.ts`,
- * open-loop: each request timed from when it was due), again in alternating rounds, reported as the median p99.
+ * open-loop: each request timed from when it was due), again in alternating rounds, the percentiles taken over all
+ * the rounds' answers together.
  * BENCH_PAUSE_DISPATCH=1 measures receiving alone (the handler never runs; `handled` stays 0).
  */
 export default async function webhooks(): Promise<void> {
@@ -91,7 +92,13 @@ function report(
   const inboxCpu = cpu(({ inboxCpuUs }) => inboxCpuUs);
   const refused = rounds.reduce((sum, { inbox }) => sum + inbox.non2xx, 0) + paced.reduce((sum, { inbox }) => sum + inbox.non2xx, 0);
   const steady = (pick: (round: PacedRound) => number) => round(median(paced.map(pick)), 1);
-  const inboxP99 = steady(({ inbox }) => inbox.p99Ms);
+  // Percentiles of every answer of the rounds together, not a median of the rounds' percentiles.
+  const pooled = (pick: (round: PacedRound) => PacedLoadResult, share: number) =>
+    percentile(
+      paced.flatMap((each) => pick(each).latenciesMs).sort((a, b) => a - b),
+      share,
+    );
+  const inboxP99 = pooled(({ inbox }) => inbox, 0.99);
   writeReport({
     name: 'webhooks',
     baseline: {
@@ -103,8 +110,8 @@ function report(
       p50Ms: of(({ bare }) => bare.p50Ms),
       p99Ms: of(({ bare }) => bare.p99Ms),
       cpuUsPerRequest: bareCpu,
-      at500PerSecondP50Ms: steady(({ bare }) => bare.p50Ms),
-      at500PerSecondP99Ms: steady(({ bare }) => bare.p99Ms),
+      at500PerSecondP50Ms: pooled(({ bare }) => bare, 0.5),
+      at500PerSecondP99Ms: pooled(({ bare }) => bare, 0.99),
     },
     result: {
       acceptedPerSecond: round(
@@ -116,7 +123,7 @@ function report(
       cpuUsPerRequest: inboxCpu,
       non2xx: refused,
       errors: rounds.reduce((sum, { inbox }) => sum + inbox.errors, 0) + paced.reduce((sum, { inbox }) => sum + inbox.errors, 0),
-      at500PerSecondP50Ms: steady(({ inbox }) => inbox.p50Ms),
+      at500PerSecondP50Ms: pooled(({ inbox }) => inbox, 0.5),
       at500PerSecondP99Ms: inboxP99,
       at500PerSecondP99ByRound: paced.map(({ inbox }) => inbox.p99Ms).join(' / '),
       at500PerSecondSendLagP99Ms: steady(({ inbox }) => inbox.sendLagP99Ms),
@@ -133,7 +140,7 @@ function report(
     },
     goals: {
       throughput: { target: '≥ 0.5× bare Hono (0.4× at the least)', met: ratio >= 0.5 },
-      latencyAt500: { target: 'p99 < 10 ms at a steady 500 deliveries/s (median of rounds)', met: inboxP99 < 10 },
+      latencyAt500: { target: 'p99 < 10 ms at a steady 500 deliveries/s', met: inboxP99 < 10 },
       nothingRefused: { target: 'every delivery answered 2xx', met: refused === 0 },
       everyDeliveryHandled: { target: 'the handler ran once per unique delivery', met: counts.handled === counts.delivered },
     },

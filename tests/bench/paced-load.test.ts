@@ -77,6 +77,7 @@ describe('the benchmarks’ steady load', () => {
     const result = await pacedLoad({ url: server.url, ratePerSecond: 100, durationSeconds: 1 });
     expect(result.errors).toBe(10);
     expect(result.non2xx).toBe(10);
+    expect(result.latenciesMs).toHaveLength(80);
   });
 
   it('takes percentiles by nearest rank', () => {
