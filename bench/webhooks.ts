@@ -90,7 +90,9 @@ function report(
   };
   const bareCpu = cpu(({ bareCpuUs }) => bareCpuUs);
   const inboxCpu = cpu(({ inboxCpuUs }) => inboxCpuUs);
-  const refused = rounds.reduce((sum, { inbox }) => sum + inbox.non2xx, 0) + paced.reduce((sum, { inbox }) => sum + inbox.non2xx, 0);
+  // Over every inbox run, sustained and steady alike.
+  const inboxTotal = (count: 'non2xx' | 'errors') => [...rounds, ...paced].reduce((sum, { inbox }) => sum + inbox[count], 0);
+  const refused = inboxTotal('non2xx');
   const steady = (pick: (round: PacedRound) => number) => round(median(paced.map(pick)), 1);
   // Percentiles of every answer of the rounds together, not a median of the rounds' percentiles.
   const pooled = (pick: (round: PacedRound) => PacedLoadResult, share: number) =>
@@ -122,7 +124,7 @@ function report(
       p99Ms: of(({ inbox }) => inbox.p99Ms),
       cpuUsPerRequest: inboxCpu,
       non2xx: refused,
-      errors: rounds.reduce((sum, { inbox }) => sum + inbox.errors, 0) + paced.reduce((sum, { inbox }) => sum + inbox.errors, 0),
+      errors: inboxTotal('errors'),
       at500PerSecondP50Ms: pooled(({ inbox }) => inbox, 0.5),
       at500PerSecondP99Ms: inboxP99,
       at500PerSecondP99ByRound: paced.map(({ inbox }) => inbox.p99Ms).join(' / '),

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
+import { round } from './report.js';
 
 export interface PacedLoadOptions {
   url: string;
@@ -83,7 +84,7 @@ export async function pacedLoad({
     errors,
     p50Ms: percentile(sorted, 0.5),
     p99Ms: percentile(sorted, 0.99),
-    maxMs: round(sorted.at(-1) ?? Number.NaN),
+    maxMs: round(sorted.at(-1) ?? Number.NaN, 1),
     sendLagP99Ms: percentile(
       lags.sort((a, b) => a - b),
       0.99,
@@ -95,7 +96,5 @@ export async function pacedLoad({
 /** The smallest value at or above the given share of the sorted values (nearest rank), in ms to 0.1. */
 export function percentile(sorted: readonly number[], share: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return round(sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] as number);
+  return round(sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] as number, 1);
 }
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
