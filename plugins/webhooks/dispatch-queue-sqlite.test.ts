@@ -7,6 +7,7 @@ import { createInstallations } from '../../runtime/clockify/create-installations
 import { createSecretBox } from '../../runtime/security/secret-box.js';
 import { createStore, createWebhookInbox, type Store } from '../../runtime/store/index.js';
 import { captureLog } from '../../tests/helpers/capture-log.js';
+import { installationRecord } from '../../tests/helpers/installation-record.js';
 import { createAppendEvent } from './append-event.js';
 import type { RunOutcome } from './dispatch-queue.js';
 import { createSqliteDispatchQueue, SELECT_IDS, WALK } from './dispatch-queue-sqlite.js';
@@ -70,19 +71,7 @@ describe('the SQLite dispatch queue leases', () => {
     file = join(dir, 'leases.sqlite');
     store = await createStore({ url: `sqlite:${file}`, dataDir: dir, log: captureLog().log });
     await store.migrate();
-    await createInstallations(store, createSecretBox(randomBytes(32))).save({
-      workspaceId: WORKSPACE,
-      addonId: 'addon',
-      status: 'ACTIVE',
-      authToken: 'token',
-      apiUrl: 'https://api.clockify.me/api',
-      asUser: 'user',
-      addonUserId: 'addon-user',
-      webhookTokens: {},
-      settings: null,
-      installedAt: new Date(),
-      updatedAt: new Date(),
-    });
+    await createInstallations(store, createSecretBox(randomBytes(32))).save(installationRecord({ workspaceId: WORKSPACE }));
   });
 
   afterAll(async () => {

@@ -2,28 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureLog } from '../../tests/helpers/capture-log.js';
 import { databaseKinds, type TestDatabase } from '../../tests/helpers/databases.js';
+import { installationRecord } from '../../tests/helpers/installation-record.js';
 import { createInstallations } from '../clockify/create-installations.js';
-import type { InstallationRecord } from '../clockify/installations.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { createStore, type Store } from './create-store.js';
 import { Installation } from './entities/installation.js';
 import { Migration0006WebhookDedupeByEntity } from './migrations/0006-webhook-dedupe-by-entity.js';
 import { migrations } from './migrations/index.js';
-
-const record = (overrides: Partial<InstallationRecord> = {}): InstallationRecord => ({
-  workspaceId: 'ws-1',
-  addonId: 'addon-1',
-  status: 'ACTIVE',
-  authToken: 'installation-token-secret',
-  apiUrl: 'https://api.clockify.me/api',
-  asUser: 'user-1',
-  addonUserId: 'addon-user-1',
-  webhookTokens: { '/webhooks/new-time-entry': 'webhook-token-secret' },
-  settings: { tabs: [] },
-  installedAt: new Date('2026-01-01T00:00:00Z'),
-  updatedAt: new Date('2026-01-02T00:00:00Z'),
-  ...overrides,
-});
 
 /** A pending inbox row as the webhook plugin writes it; `key` is repeated into a 64-character dedupe key. */
 function inboxRow(store: Store, { key, entityId, body = '{}' }: { key: string; entityId: string; body?: string }) {
@@ -66,15 +51,15 @@ describe.each(databaseKinds)('store on $name', ({ create }) => {
     const opened = await open();
     await opened.migrate();
     const installations = createInstallations(opened, createSecretBox(randomBytes(32)));
-    await installations.save(record());
-    expect(await installations.find('ws-1')).toEqual(record());
+    await installations.save(installationRecord());
+    expect(await installations.find('ws-1')).toEqual(installationRecord());
 
     const raw = await opened.em().findOneOrFail(Installation, { workspaceId: 'ws-1' });
     expect(raw.authToken).not.toContain('installation-token-secret');
     expect(raw.webhookTokens).not.toContain('webhook-token-secret');
 
-    await installations.save(record({ addonId: 'addon-2', status: 'INACTIVE', webhookTokens: {} }));
-    await installations.save(record({ workspaceId: 'ws-0' }));
+    await installations.save(installationRecord({ addonId: 'addon-2', status: 'INACTIVE', webhookTokens: {} }));
+    await installations.save(installationRecord({ workspaceId: 'ws-0' }));
     expect((await installations.list()).map((item) => [item.workspaceId, item.addonId, item.status])).toEqual([
       ['ws-0', 'addon-1', 'ACTIVE'],
       ['ws-1', 'addon-2', 'INACTIVE'],
@@ -89,7 +74,7 @@ describe.each(databaseKinds)('store on $name', ({ create }) => {
     await opened.migrate();
     let clock = 0;
     const installations = createInstallations(opened, createSecretBox(randomBytes(32)), { cacheTtlMs: 1000, now: () => clock });
-    await installations.save(record());
+    await installations.save(installationRecord());
     expect((await installations.find('ws-1'))?.status).toBe('ACTIVE');
     expect(await installations.setStatus({ workspaceId: 'ws-1', addonId: 'addon-1' }, 'INACTIVE', new Date())).toBe(true);
     expect(await installations.setStatus({ workspaceId: 'ws-1', addonId: 'other-addon' }, 'ACTIVE', new Date())).toBe(false);
@@ -137,7 +122,7 @@ describe.each(databaseKinds)('store on $name', ({ create }) => {
   it('refuses to open tokens sealed under another key', async () => {
     const opened = await open();
     await opened.migrate();
-    await createInstallations(opened, createSecretBox(randomBytes(32))).save(record());
+    await createInstallations(opened, createSecretBox(randomBytes(32))).save(installationRecord());
     await expect(createInstallations(opened, createSecretBox(randomBytes(32))).find('ws-1')).rejects.toThrow();
   });
 });
