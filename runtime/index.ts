@@ -41,7 +41,7 @@ export { CLOCKIFY_FRAME_ANCESTORS, type UiSecurityHeadersOptions, uiSecurityHead
 export { type Addon, type CreateAddonOptions, createAddon } from './kernel.js';
 export { lazyObject } from './lazy-object.js';
 export { entryOf } from './map-entry.js';
-export { createLogger, currentRequestId, isSecretKey, type Logger, REDACTED, redactSecrets, redactText } from './observability/index.js';
+export { createLogger, isSecretKey, type Logger, REDACTED, redactSecrets, redactText } from './observability/index.js';
 export * from './openapi/index.js';
 export * from './plugin/index.js';
 export { createSecretBox, type SecretBox } from './security/secret-box.js';

@@ -135,7 +135,7 @@ describe('request ids and logs', () => {
         '/echo',
         async (c) => {
           const body = await c.req.json();
-          ctx.log.info(
+          c.get('log').info(
             { headers: Object.fromEntries(c.req.raw.headers), body, note: `token was ${c.req.header('authorization')}` },
             'echo called',
           );

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import type { AddonEnv, ClockifyClaims, Logger, RawClockifyClaims, RouteInfo, TokenVerifier } from '../../runtime/index.js';
+import type { AddonEnv, ClockifyClaims, RawClockifyClaims, RouteInfo, TokenVerifier } from '../../runtime/index.js';
 import { isHttpError } from '../../runtime/index.js';
 import type { InboundLimiter } from './rate-limit.js';
 
@@ -19,7 +19,7 @@ export interface Admission {
  * before any parsing (garbage floods stay cheap); once a token verifies, the request counts against its workspace,
  * before any database lookup. Each rejection is logged at warn, without the token, before it is answered.
  */
-export function createAdmission({ verifier, limiter, log }: { verifier: TokenVerifier; limiter: InboundLimiter; log: Logger }): Admission {
+export function createAdmission({ verifier, limiter }: { verifier: TokenVerifier; limiter: InboundLimiter }): Admission {
   return {
     async admit(c, policy, route, check) {
       const ip = clientIp(c);
@@ -37,7 +37,7 @@ export function createAdmission({ verifier, limiter, log }: { verifier: TokenVer
         if (!isHttpError(error)) throw error;
         // Failures after verification come from genuine Clockify tokens: the workspace budget already counted them.
         if (!verified && error.status < 500 && error.status !== 429) await limiter.penalizeIp(ip);
-        log.warn({ policy, route: `${route.method} ${route.path}`, ip, status: error.status, code: error.code }, 'auth rejected');
+        c.get('log').warn({ policy, route: `${route.method} ${route.path}`, ip, status: error.status, code: error.code }, 'auth rejected');
         throw error;
       }
     },

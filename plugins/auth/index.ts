@@ -30,7 +30,7 @@ export default definePlugin<AuthOptions>({
     const { clockSkewSeconds, cacheSize } = options;
     const verifier = createTokenVerifier({ keys, addonKey: config.key, clockSkewSeconds, cacheSize });
     const kit: AuthKit = {
-      admission: createAdmission({ verifier, limiter: createInboundLimiter(options.rateLimit), log: ctx.log }),
+      admission: createAdmission({ verifier, limiter: createInboundLimiter(options.rateLimit) }),
       installations: ctx.inject(installationsKey),
       basePath: new URL(config.baseUrl).pathname,
       configFile: config.source,

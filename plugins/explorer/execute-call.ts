@@ -1,4 +1,4 @@
-import { isHttpError } from '../../runtime/index.js';
+import { isHttpError, type Logger } from '../../runtime/index.js';
 import type { ExecuteInput } from './execute-input.js';
 import type { ExplorerKit } from './explorer-kit.js';
 import { type OutboundRequest, wireHeaders } from './outbound-request.js';
@@ -19,7 +19,7 @@ export interface DryRun {
  * One execution, for `POST …/execute` and replays alike: the caller's rate limit, the checks and validation, then
  * either a description of the request (dry run: nothing is sent, nothing recorded) or the call itself.
  */
-export async function executeCall(kit: ExplorerKit, caller: ExplorerCaller, input: ExecuteInput): Promise<SentCall | DryRun> {
+export async function executeCall(kit: ExplorerKit, caller: ExplorerCaller, input: ExecuteInput, log: Logger): Promise<SentCall | DryRun> {
   let operation = 'unknown';
   let prepared: PreparedCall;
   try {
@@ -35,7 +35,7 @@ export async function executeCall(kit: ExplorerKit, caller: ExplorerCaller, inpu
     kit.metrics.call(operation, 'dry_run', 0);
     return describe(prepared.request);
   }
-  return sendCall(kit, prepared.client, prepared.request, caller);
+  return sendCall(kit, prepared.client, prepared.request, caller, log);
 }
 
 function describe(request: OutboundRequest): DryRun {

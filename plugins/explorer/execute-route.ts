@@ -13,6 +13,6 @@ import { callerOf } from './request-context.js';
 export function createExecuteRoute(kit: ExplorerKit): AddonHandler {
   return async function executeRoute(c) {
     const input = parseExecuteInput(await readJsonBody<unknown>(c));
-    return c.json(await executeCall(kit, callerOf(c), input));
+    return c.json(await executeCall(kit, callerOf(c), input, c.get('log')));
   };
 }

@@ -39,7 +39,7 @@ export function createHistoryHandlers(kit: ExplorerKit): HistoryHandlers {
         const why = 'its parameters or body held secrets or were too large, so what is stored is not what was sent';
         throw new HttpError(409, 'CALL_NOT_REPLAYABLE', `call ${call.id} cannot be replayed: ${why}`);
       }
-      return c.json(await executeCall(kit, callerOf(c), await replayInput(c, call)));
+      return c.json(await executeCall(kit, callerOf(c), await replayInput(c, call), c.get('log')));
     },
     async remove(c) {
       const call = await found(c, ['requestBody', 'responseBody']);

@@ -39,7 +39,6 @@ export default definePlugin<LifecycleOptions>({
       queue: createKeyedQueue(),
       handlers: ctx.handlers.lifecycle,
       baseUrl: ctx.config.baseUrl,
-      log: ctx.log,
       handlerTimeoutMs: options.handlerTimeoutMs,
       afterApplied(type: LifecycleType, { workspaceId }: { workspaceId: string }) {
         if (type === 'DELETED') health.forget(workspaceId);

@@ -3,7 +3,6 @@ import type {
   Installations as InstallationState,
   LifecycleHandler,
   LifecycleType,
-  Logger,
   RegisteredHandler,
 } from '../../runtime/index.js';
 import { readJsonBody } from '../../runtime/index.js';
@@ -19,7 +18,6 @@ export interface LifecycleRouteDependencies {
   queue: KeyedQueue;
   handlers: <T extends LifecycleType>(type: T) => readonly RegisteredHandler<LifecycleHandler<T>>[];
   baseUrl: string;
-  log: Logger;
   /** How long each plugin's lifecycle handler may run before the call is answered without it. */
   handlerTimeoutMs: number;
   /** Runs after an applied call is answered for, e.g. to schedule the subscription check. */
@@ -32,8 +30,9 @@ export interface LifecycleRouteDependencies {
  * a call that changes nothing (unknown or earlier installation) is answered 200 so Clockify does not retry it.
  */
 export function createLifecycleRoute<T extends LifecycleType>(type: T, dependencies: LifecycleRouteDependencies): AddonHandler {
-  const { state, validate, queue, handlers, baseUrl, log, afterApplied, handlerTimeoutMs } = dependencies;
+  const { state, validate, queue, handlers, baseUrl, afterApplied, handlerTimeoutMs } = dependencies;
   return async function lifecycleRoute(c) {
+    const log = c.get('log');
     const body = validate(type, await readJsonBody(c));
     const { workspaceId, addonId } = body;
     const fallbackApiUrl = c.get('clockify')?.backendUrl;

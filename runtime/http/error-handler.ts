@@ -14,12 +14,13 @@ export function errorBody(code: string, message: string, requestId: string | und
 }
 
 /**
- * The one place a failure becomes a response. HttpErrors keep their status and code; anything else is
- * logged with its stack and answered with a generic 500 that says nothing about the cause.
+ * The one place a failure becomes a response, logged with the request's id. HttpErrors keep their status and code;
+ * anything else is logged with its stack and answered with a generic 500 that says nothing about the cause.
  */
-export function createErrorHandler(log: Logger) {
+export function createErrorHandler(kernelLog: Logger) {
   return function handleError(error: Error, c: Context<AddonEnv>): Response {
     const requestId = c.get('requestId');
+    const log = c.get('log') ?? kernelLog;
     if (isHttpError(error)) {
       const level = error.status >= 500 ? 'error' : 'warn';
       log[level]({ status: error.status, code: error.code, reason: error.message }, 'request failed');

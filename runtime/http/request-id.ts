@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { redactText } from '../observability/redact.js';
-import { requestContext } from '../observability/request-context.js';
+import { requestLogger } from '../observability/request-logger.js';
 import type { AddonMiddleware, RequestObserver } from './types.js';
 
 export const REQUEST_ID_HEADER = 'X-Request-ID';
@@ -13,8 +13,8 @@ export function acceptRequestId(given: string | undefined): string {
 }
 
 /**
- * Gives each request an id (the caller's when safe, else a new one), echoes it in the response,
- * and runs the rest of the chain inside the request context so every log line carries it.
+ * Gives each request an id (the caller's when safe, else a new one), echoes it in the response, and sets `log` to a
+ * logger whose lines carry it (plugin routes get their plugin's, see `createPluginContext`).
  * Once answered, the request is shown to the plugins' request observers and written to the access log (level info,
  * query string scrubbed of tokens).
  */
@@ -22,33 +22,32 @@ export function requestId(log: Logger, observers: readonly RequestObserver[]): A
   return async function requestId(c, next) {
     const id = acceptRequestId(c.req.header(REQUEST_ID_HEADER));
     const started = performance.now();
+    const requestLog = requestLogger(log, id);
     c.set('requestId', id);
-    c.set('log', log);
+    c.set('log', requestLog);
     // Set before the response exists, so every c.json/c.html/c.body (the error handler's too) is built with it:
     // setting a header on a finished response makes the Node adapter turn its light response into a full one.
     c.header(REQUEST_ID_HEADER, id);
-    await requestContext.run({ requestId: id }, async () => {
-      await next();
-      const durationMs = performance.now() - started;
-      for (const observe of observers) {
-        try {
-          observe(c, durationMs);
-        } catch (error) {
-          // The response is built: an observer's failure must not turn it into another one.
-          log.error({ err: error }, 'request observer failed');
-        }
+    await next();
+    const durationMs = performance.now() - started;
+    for (const observe of observers) {
+      try {
+        observe(c, durationMs);
+      } catch (error) {
+        // The response is built: an observer's failure must not turn it into another one.
+        requestLog.error({ err: error }, 'request observer failed');
       }
-      if (!log.isLevelEnabled('info')) return;
-      const url = new URL(c.req.url);
-      log.info(
-        {
-          method: c.req.method,
-          path: redactText(url.pathname + url.search),
-          status: c.res.status,
-          durationMs: Math.round(durationMs * 100) / 100,
-        },
-        'request',
-      );
-    });
+    }
+    if (!log.isLevelEnabled('info')) return;
+    const url = new URL(c.req.url);
+    requestLog.info(
+      {
+        method: c.req.method,
+        path: redactText(url.pathname + url.search),
+        status: c.res.status,
+        durationMs: Math.round(durationMs * 100) / 100,
+      },
+      'request',
+    );
   };
 }

@@ -7,7 +7,10 @@ import type { Logger } from 'pino';
  */
 export interface AddonVariables {
   requestId: string;
-  /** The kernel logger; lines written while serving the request carry its id. */
+  /**
+   * This request's logger: its lines carry the request id, and in a plugin's route handler also the plugin's name.
+   * Log through it rather than a logger kept from setup, whose lines would not say which request they belong to.
+   */
   log: Logger;
 }
 

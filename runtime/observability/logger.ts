@@ -1,6 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { redactSecrets, redactText } from './redact.js';
-import { currentRequestId } from './request-context.js';
 
 export type { Logger } from 'pino';
 
@@ -11,17 +10,13 @@ export interface CreateLoggerOptions {
   name?: string;
 }
 
-/** JSON logs; every record is scrubbed of secrets and tagged with the request it was written for. */
+/** JSON logs, every record scrubbed of secrets. A request's lines carry its id through `requestLogger`. */
 export function createLogger({ level = 'info', destination, name = 'addon' }: CreateLoggerOptions = {}): Logger {
   return pino(
     {
       name,
       level,
       timestamp: pino.stdTimeFunctions.isoTime,
-      mixin: () => {
-        const requestId = currentRequestId();
-        return requestId ? { requestId } : {};
-      },
       formatters: { log: (record) => redactSecrets(record) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {

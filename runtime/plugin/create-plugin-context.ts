@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { AddonConfig } from '../config/types.js';
 import { AddonError } from '../errors/index.js';
+import type { AddonHandler } from '../http/types.js';
+import { requestLogger } from '../observability/request-logger.js';
 import type { Store } from '../store/create-store.js';
 import type { LifecycleHandler, WebhookHandler } from './handlers.js';
 import type { Registrations } from './registrations.js';
@@ -23,15 +25,16 @@ export function createPluginContext<Options>(
 ): PluginContext<Options> {
   const file = config.source;
   const own = <T>(value: T) => ({ plugin: name, value });
+  const pluginLog = log.child({ plugin: name });
   return {
     name,
     options,
     config,
-    log: log.child({ plugin: name }),
+    log: pluginLog,
     store,
     metrics: { registry, prefix: `addon_${name.replace(/-/g, '_')}_` },
     route(method, path, handler, routeOptions) {
-      registrations.routes.push({ plugin: name, method, path, handler, options: routeOptions });
+      registrations.routes.push({ plugin: name, method, path, handler: withPluginLog(pluginLog, handler), options: routeOptions });
     },
     use(middleware) {
       registrations.middleware.push(own(middleware));
@@ -103,5 +106,13 @@ export function createPluginContext<Options>(
     onClose(hook) {
       registrations.closeHooks.push(own(hook));
     },
+  };
+}
+
+/** The plugin's own logger for the request, with its id, as `c.var.log` in the plugin's handler. */
+function withPluginLog(pluginLog: Logger, handler: AddonHandler): AddonHandler {
+  return function pluginRoute(c, next) {
+    c.set('log', requestLogger(pluginLog, c.get('requestId')));
+    return handler(c, next);
   };
 }

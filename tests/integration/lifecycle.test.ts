@@ -230,7 +230,12 @@ describe.each(databaseKinds)('lifecycle plugin on $name', ({ name, create }) => 
       expect(await test.addon.inject(installationsKey).find(workspaceId)).toBeNull();
       expect(handlerCalls.filter((call) => call.workspaceId === workspaceId)).toEqual([]);
       const logged = test.logs.records().find((line) => line.workspaceId === workspaceId && line.result === 'ignored');
-      expect(logged).toMatchObject({ type, reason: 'UNKNOWN_INSTALLATION' });
+      expect(logged).toMatchObject({
+        type,
+        reason: 'UNKNOWN_INSTALLATION',
+        plugin: 'lifecycle',
+        requestId: response.headers.get('x-request-id'),
+      });
     },
   );
 
@@ -347,7 +352,8 @@ describe.each(databaseKinds)('lifecycle plugin on $name', ({ name, create }) => 
     expect(await response.json()).toEqual({ type: 'DELETED', result: 'applied', change: 'removed' });
     expect(await test.addon.inject(installationsKey).find(workspaceId)).toBeNull();
     const failure = test.logs.records().find((line) => line.msg === 'lifecycle handler failed' && line.workspaceId === workspaceId);
-    expect(failure).toMatchObject({ handlerPlugin: 'recorder', type: 'DELETED' });
+    // The handler's line belongs to the request that ran it.
+    expect(failure).toMatchObject({ handlerPlugin: 'recorder', type: 'DELETED', requestId: response.headers.get('x-request-id') });
   });
 
   it('reports a missing and a disabled webhook subscription after INSTALLED, in the log, the gauge and the admin API', async () => {
