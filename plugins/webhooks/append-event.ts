@@ -69,8 +69,8 @@ export function createAppendEvent(store: Store, { maxBatch = 500 }: { maxBatch?:
   }
 
   return function appendEvent({ workspaceId, event, body }) {
-    const { dedupeKey, entityId } = dedupeDelivery(workspaceId, event, body);
-    const row = { dedupe_key: dedupeKey, workspace_id: workspaceId, event, entity_id: entityId, body: JSON.stringify(body) };
+    const { dedupeKey, entityId, canonicalBody } = dedupeDelivery(workspaceId, event, body);
+    const row = { dedupe_key: dedupeKey, workspace_id: workspaceId, event, entity_id: entityId, body: canonicalBody };
     return new Promise<Receipt & { entityId: string }>((resolve, reject) => {
       waiting.push({ row, resolve, reject });
       // The first arrival starts a write on the next turn, so deliveries of the same moment share it.

@@ -31,6 +31,12 @@ describe('dedupeDelivery', () => {
     }
     expect(key).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('hands back the body it hashed, as canonical JSON of the same value', () => {
+    const { canonicalBody } = dedupeDelivery('ws', 'TIMER_STOPPED', { z: [{ b: 1, a: null }], a: 'x', skipped: undefined });
+    expect(canonicalBody).toBe('{"a":"x","z":[{"a":null,"b":1}]}');
+    expect(JSON.parse(canonicalBody)).toEqual({ a: 'x', z: [{ a: null, b: 1 }] });
+  });
 });
 
 describe('entityKey', () => {
