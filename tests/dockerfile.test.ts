@@ -21,6 +21,11 @@ describe('Dockerfile', () => {
     for (const from of stages) expect(`${from.getImageName()}:${from.getImageTag()}`).toMatch(/^node:\d+\.\d+\.\d+-[a-z]+-slim$/);
   });
 
+  it('runs every stage on the Node.js version CI tests as the production one', () => {
+    const tested = readFileSync(new URL('../.ci/production-node-version', import.meta.url), 'utf8').trim();
+    expect(stages.map((from) => from.getImageTag())).toEqual(stages.map(() => `${tested}-bookworm-slim`));
+  });
+
   it('runs the final stage as a non-root user with only production dependencies', () => {
     expect(args('USER')).toEqual(['USER node']);
     expect(text).toMatch(/npm ci --omit=dev/);
