@@ -29,8 +29,8 @@ export type RunEvent = (claimed: ClaimedEvent) => Promise<void>;
 export function createRunEvent({ queue, handlers, installations, clients, options, metrics, log }: RunEventDependencies): RunEvent {
   return async function runEvent(claimed) {
     const event = claimed.event as WebhookEventName;
-    // Made when something logs: most runs succeed quietly, and a child logger per event costs more than its run.
-    const eventLog = lazyObject(() => log.child({ eventId: claimed.id, event, workspaceId: claimed.workspaceId }));
+    // Made up front: a pino child costs about 0.3 µs, less than the proxy that would put off making it.
+    const eventLog = log.child({ eventId: claimed.id, event, workspaceId: claimed.workspaceId });
     const renewal = setInterval(
       () => void queue.renew(claimed.id).catch((error) => eventLog.warn({ err: error }, 'lease renewal failed')),
       options.leaseMs / 3,

@@ -1,5 +1,5 @@
 import type { Logger, RegisteredHandler, WebhookContext, WebhookHandler } from '../../runtime/index.js';
-import { lazyObject, redactText, TIMED_OUT, withTimeLimit } from '../../runtime/index.js';
+import { redactText, TIMED_OUT, withTimeLimit } from '../../runtime/index.js';
 
 /** One handler's latest outcome on one event, kept in the inbox row (`handler_results`). */
 export interface HandlerResult {
@@ -48,7 +48,7 @@ export async function runHandlers({ handlers, previous, body, context, log, time
       results[key] = before;
       continue;
     }
-    const handlerLog = lazyObject(() => log.child({ handlerPlugin: plugin }));
+    const handlerLog = log.child({ handlerPlugin: plugin });
     const started = performance.now();
     let error: unknown;
     try {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { redactText } from '../observability/redact.js';
-import { requestLogger } from '../observability/request-logger.js';
 import type { AddonMiddleware, RequestObserver } from './types.js';
 
 export const REQUEST_ID_HEADER = 'X-Request-ID';
@@ -14,7 +13,9 @@ export function acceptRequestId(given: string | undefined): string {
 
 /**
  * Gives each request an id (the caller's when safe, else a new one), echoes it in the response, and sets `log` to a
- * logger whose lines carry it (plugin routes get their plugin's, see `createPluginContext`).
+ * logger whose lines carry it (plugin routes get their plugin's, see `createPluginContext`). A logger per request
+ * (a pino child: about 0.3 µs) rather than one that finds the current request through AsyncLocalStorage: on Node 20
+ * that storage runs on promise hooks which, once on, tax every promise in the process (a sixth of a webhook receipt).
  * Once answered, the request is shown to the plugins' request observers and written to the access log (level info,
  * query string scrubbed of tokens).
  */
@@ -22,7 +23,7 @@ export function requestId(log: Logger, observers: readonly RequestObserver[]): A
   return async function requestId(c, next) {
     const id = acceptRequestId(c.req.header(REQUEST_ID_HEADER));
     const started = performance.now();
-    const requestLog = requestLogger(log, id);
+    const requestLog = log.child({ requestId: id });
     c.set('requestId', id);
     c.set('log', requestLog);
     // Set before the response exists, so every c.json/c.html/c.body (the error handler's too) is built with it:

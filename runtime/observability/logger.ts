@@ -10,7 +10,7 @@ export interface CreateLoggerOptions {
   name?: string;
 }
 
-/** JSON logs, every record scrubbed of secrets. A request's lines carry its id through `requestLogger`. */
+/** JSON logs, every record scrubbed of secrets. A request's lines carry its id through its own child (`c.get('log')`). */
 export function createLogger({ level = 'info', destination, name = 'addon' }: CreateLoggerOptions = {}): Logger {
   return pino(
     {

@@ -3,7 +3,6 @@ import type { Registry } from 'prom-client';
 import type { AddonConfig } from '../config/types.js';
 import { AddonError } from '../errors/index.js';
 import type { AddonHandler } from '../http/types.js';
-import { requestLogger } from '../observability/request-logger.js';
 import type { Store } from '../store/create-store.js';
 import type { LifecycleHandler, WebhookHandler } from './handlers.js';
 import type { Registrations } from './registrations.js';
@@ -112,7 +111,7 @@ export function createPluginContext<Options>(
 /** The plugin's own logger for the request, with its id, as `c.var.log` in the plugin's handler. */
 function withPluginLog(pluginLog: Logger, handler: AddonHandler): AddonHandler {
   return function pluginRoute(c, next) {
-    c.set('log', requestLogger(pluginLog, c.get('requestId')));
+    c.set('log', pluginLog.child({ requestId: c.get('requestId') }));
     return handler(c, next);
   };
 }
