@@ -57,7 +57,7 @@ export default definePlugin<BootstrapOptions>({
       ctx.lifecycle.on('INSTALLED', async (_payload, { workspaceId }) => void (await service.start(workspaceId, 'installed')));
     // Uninstalled: the running job stops and the workspace's copy goes (PLATFORM.md §4).
     ctx.lifecycle.on('DELETED', (_payload, { workspaceId }) => service.forget(workspaceId));
-    registerLiveUpdates(ctx, { events: options.liveUpdates, records, planSource, log });
+    registerLiveUpdates(ctx, { events: options.liveUpdates, records, planSource });
 
     // An SQLite database has one server process: leases it finds were left by a crash of that process.
     ctx.onReady(() => runner.start({ releaseLeases: store.driver === 'sqlite' }));

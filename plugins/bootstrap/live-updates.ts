@@ -1,4 +1,4 @@
-import type { Logger, PluginContext } from '../../runtime/index.js';
+import type { PluginContext } from '../../runtime/index.js';
 import { LIVE_UPDATES, type LiveUpdate, type LiveUpdateEvent } from './live-update-events.js';
 import type { PlanSource } from './plan-source.js';
 import type { RecordStore } from './record-store.js';
@@ -11,11 +11,11 @@ import type { RecordStore } from './record-store.js';
  */
 export function registerLiveUpdates(
   ctx: Pick<PluginContext, 'webhooks'>,
-  { events, records, planSource, log }: { events: readonly LiveUpdateEvent[]; records: RecordStore; planSource: PlanSource; log: Logger },
+  { events, records, planSource }: { events: readonly LiveUpdateEvent[]; records: RecordStore; planSource: PlanSource },
 ): void {
   for (const event of events) {
     const update: LiveUpdate = LIVE_UPDATES[event];
-    ctx.webhooks.on(event, async (payload, { workspaceId }) => {
+    ctx.webhooks.on(event, async (payload, { workspaceId, log }) => {
       const { operations } = await planSource.plan();
       if (!operations.some((operation) => operation.resource === update.resource)) return;
       const body = payload as unknown as Record<string, unknown>;

@@ -27,11 +27,14 @@ export interface BootstrapEnvOptions {
   options?: Record<string, unknown>;
   /** Extra config (merged over the test defaults). */
   config?: Record<string, unknown>;
+  /** Where the add-on logs (a captured log, to read what it wrote). */
+  log?: TestEnvironmentOptions['log'];
 }
 
 /** The simulator and an add-on with the bootstrap plugin, installed (so a job starts), quiet lifecycle checks. */
-export function startBootstrapEnv({ databaseUrl, simulator, options = {}, config = {} }: BootstrapEnvOptions = {}) {
+export function startBootstrapEnv({ databaseUrl, simulator, options = {}, config = {}, log }: BootstrapEnvOptions = {}) {
   return startTestEnvironment({
+    log,
     config: {
       scopes: EVERY_READ_SCOPE,
       clockify: { retries: { baseDelayMs: 20, maxDelayMs: 200 } },

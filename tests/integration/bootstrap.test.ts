@@ -3,6 +3,7 @@ import { type BootstrapService, bootstrapKey, type JobView } from '../../plugins
 import { type InstallationRecord, installationsKey, type PlannedOperation } from '../../runtime/index.js';
 import type { TestEnvironment } from '../../runtime/testkit/index.js';
 import { admin, expectedCounts, SMALL_SIZES, startBootstrapEnv, waitForJob } from '../helpers/bootstrap-env.js';
+import { captureLog } from '../helpers/capture-log.js';
 import { databaseKinds, type TestDatabase } from '../helpers/databases.js';
 
 describe.each(databaseKinds)('a bootstrap on $name', ({ create }) => {
@@ -137,7 +138,9 @@ describe('a bootstrap under faults', () => {
   });
 
   it('keeps the copy current with the webhook events named in liveUpdates', async () => {
+    const logs = captureLog('warn');
     env = await startBootstrapEnv({
+      log: logs.log,
       options: { liveUpdates: ['NEW_PROJECT', 'PROJECT_DELETED'] },
       config: { plugins: [{ use: 'webhooks', options: { dispatch: { pollIntervalMs: 20 } } }] },
     });
@@ -151,5 +154,11 @@ describe('a bootstrap under faults', () => {
     expect((await service.records.count(workspaceId)).projects).toBe((SMALL_SIZES.projects as number) + 1);
     await env.simulator.sendWebhook('PROJECT_DELETED', project);
     await expect.poll(async () => service.records.find(workspaceId, 'projects', project.id)).toBeUndefined();
+
+    // A payload without the record's id changes nothing, and the warning names the event it came in.
+    await env.simulator.sendWebhook('NEW_PROJECT', { name: 'No id', workspaceId });
+    const warned = () => logs.records().find((line) => line.msg === 'webhook payload names no record: nothing to update');
+    await expect.poll(warned).toMatchObject({ event: 'NEW_PROJECT', field: 'id', workspaceId, eventId: expect.any(Number) });
+    expect((await service.records.count(workspaceId)).projects).toBe(SMALL_SIZES.projects);
   });
 });
