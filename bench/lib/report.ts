@@ -19,7 +19,8 @@ export function writeReport(report: BenchReport): void {
   const full = { ...report, machine: machine(), at: new Date().toISOString() };
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
   writeFileSync(new URL(`../results/${report.name}.json`, import.meta.url), `${JSON.stringify(full, null, 2)}\n`);
-  console.log(`\n## ${report.name}`);
+  // Figures differ between Node.js lines (see plugins/webhooks/README.md): the heading says which one ran.
+  console.log(`\n## ${report.name} (Node.js ${full.machine.node}, ${full.machine.cores} cores)`);
   console.table({ baseline: report.baseline, result: report.result });
   console.table(report.ratios);
   if (report.goals) console.table(report.goals);
