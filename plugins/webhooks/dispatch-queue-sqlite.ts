@@ -85,7 +85,6 @@ export interface SqliteDispatchQueueOptions {
 export function createSqliteDispatchQueue(withSqlite: WithSqlite, { leaseMs, file }: SqliteDispatchQueueOptions): DispatchQueue {
   const leases = leasesOf(file);
   const self = {};
-  const held = (id: number, now: number) => (leases.get(id)?.until ?? 0) >= now;
   const ours = (id: number) => leases.get(id)?.owner === self;
   // Outcomes of runs that end in the same turn share one transaction: one commit instead of one per event.
   let finishing: { id: number; parameters: unknown[]; resolve(recorded: boolean): void; reject(error: unknown): void }[] = [];
@@ -108,10 +107,12 @@ export function createSqliteDispatchQueue(withSqlite: WithSqlite, { leaseMs, fil
       },
     );
   }
+  // The ids no lease of this file holds at `now`.
+  const free = (ids: readonly number[], now: number) => ids.filter((id) => (leases.get(id)?.until ?? 0) < now);
+  /** Leases those of `ids` (none held here) that may start. */
   function lease(session: SqliteSession, ids: readonly number[], now: number): ClaimedEvent[] {
-    const free = ids.filter((id) => !held(id, now));
-    if (free.length === 0) return [];
-    const rows = session.statement(SELECT_IDS).all({ now, ids: JSON.stringify(free) }) as ClaimedRow[];
+    if (ids.length === 0) return [];
+    const rows = session.statement(SELECT_IDS).all({ now, ids: JSON.stringify(ids) }) as ClaimedRow[];
     for (const row of rows) leases.set(Number(row.id), { owner: self, until: now + leaseMs });
     return rows.map(toClaimed).sort((a, b) => a.id - b.id);
   }
@@ -123,14 +124,17 @@ export function createSqliteDispatchQueue(withSqlite: WithSqlite, { leaseMs, fil
         // Events leased here are still open: ask for as many more, so they cannot crowd the free ones out.
         const walkLimit = limit + leases.size;
         const candidates = WALK.flatMap((sql) => session.statement(sql).all({ now, limit: walkLimit }) as { id: number }[]);
-        const ids = candidates
-          .map((row) => Number(row.id))
-          .filter((id) => !held(id, now))
-          .sort((a, b) => a - b)
-          .slice(0, limit);
-        return lease(session, ids, now);
+        const ids = free(
+          candidates.map((row) => Number(row.id)),
+          now,
+        );
+        return lease(session, ids.sort((a, b) => a - b).slice(0, limit), now);
       }),
-    claimIds: (ids) => withSqlite((session) => lease(session, ids, Date.now())),
+    claimIds: (ids) =>
+      withSqlite((session) => {
+        const now = Date.now();
+        return lease(session, free(ids, now), now);
+      }),
     renew: async (id) => {
       if (!ours(id)) return false;
       leases.set(id, { owner: self, until: Date.now() + leaseMs });
