@@ -108,7 +108,7 @@ export function createPluginContext<Options>(
   };
 }
 
-/** The plugin's own logger for the request, with its id, as `c.var.log` in the plugin's handler. */
+/** The plugin's own logger for the request, with its id, as `c.get('log')` in the plugin's handler. */
 function withPluginLog(pluginLog: Logger, handler: AddonHandler): AddonHandler {
   return function pluginRoute(c, next) {
     c.set('log', pluginLog.child({ requestId: c.get('requestId') }));
