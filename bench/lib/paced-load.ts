@@ -52,8 +52,9 @@ export async function pacedLoad({
   let non2xx = 0;
   let errors = 0;
   const send = async (dueAt: number) => {
-    // Timers count whole milliseconds, so a request may go out up to one early: it is timed from when it went out.
-    const from = Math.max(dueAt, performance.now());
+    // Timed from when it was due, so a generator that fell behind counts its own delay (no coordinated omission);
+    // timers count whole milliseconds and may fire a little early, and such a request is timed from when it went out.
+    const from = Math.min(dueAt, performance.now());
     try {
       const response = await pool.request({ path: target.pathname + target.search, method, headers, body: body?.() });
       await response.body.dump();

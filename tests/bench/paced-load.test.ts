@@ -65,6 +65,27 @@ describe('the benchmarks’ steady load', () => {
     expect(result.p50Ms).toBeLessThan(30);
   });
 
+  it('counts the generator’s own delay: requests sent late are timed from when they were due, none before it', async () => {
+    const server = await recordingServer((_, response) => response.end('ok'));
+    close = server.close;
+    let built = 0;
+    // The 50th body holds the generator's thread for 40 ms: that request and the ones due meanwhile go out late.
+    const body = () => {
+      built += 1;
+      if (built === 50) {
+        const until = performance.now() + 40;
+        while (performance.now() < until);
+      }
+      return '{}';
+    };
+    const result = await pacedLoad({ url: server.url, body, ratePerSecond: 500, durationSeconds: 0.4 });
+    expect(result.errors + result.non2xx).toBe(0);
+    // Due every 2 ms, about 20 requests were due during the 40 ms: timed from then, several waited 20 ms or more.
+    expect(result.latenciesMs.filter((ms) => ms >= 20).length).toBeGreaterThanOrEqual(5);
+    // One that went out a little early is timed from when it went out, never from a due time still ahead.
+    expect(result.latenciesMs[0]).toBeGreaterThanOrEqual(0);
+  });
+
   it('counts answers outside 2xx and failed requests apart from the latencies', async () => {
     const server = await recordingServer((request, response, index) => {
       if (index % 10 === 0) request.socket.destroy();
